@@ -1,0 +1,1 @@
+namespace Gateway; public static class Program { public static int Main() => 0; }
