@@ -1,1 +1,3 @@
-namespace Gateway; public static class Program { public static int Main() => 0; }
+using Gateway.Cli;
+
+return await GatewayCli.RunAsync(args, Console.Out, Console.Error);

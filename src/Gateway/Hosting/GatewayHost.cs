@@ -1,0 +1,63 @@
+using Gateway.Configuration;
+using Gateway.Core.Configuration;
+using Gateway.Core.Store;
+using Gateway.Http;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Hosting;
+
+/// <summary>Builds the gateway's web host from a loaded configuration. Only wiring lives here.</summary>
+public static class GatewayHost
+{
+    public static WebApplication Build(LoadedConfiguration loaded)
+    {
+        DurationConverter.Register();
+        var configuration = loaded.Root;
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = "gateway",
+            ContentRootPath = loaded.BaseDirectory ?? Directory.GetCurrentDirectory(),
+        });
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddConfiguration(configuration);
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConfiguration(configuration.GetSection("logging"));
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            o.UseUtcTimestamp = true;
+        });
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+
+        var gateway = configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            // An invalid address is reported by the options validator at start; bind loopback meanwhile.
+            var endPoint = ListenAddress.TryParse(gateway.Listen, out var parsed, out _) ? parsed : new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 9464);
+            kestrel.Listen(endPoint);
+            kestrel.Limits.MaxRequestBodySize = 1024 * 1024;
+        });
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = gateway.ShutdownTimeout);
+
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<MetricStore>();
+        services.AddSingleton(loaded);
+        services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
+        services.AddSingleton<ReadinessState>();
+        services.AddHostedService<StartupReport>();
+
+        GatewayComponents.Register(services, configuration, loaded);
+
+        var app = builder.Build();
+        app.MapHealthEndpoints();
+        app.MapNodesApi();
+        GatewayComponents.Map(app);
+        return app;
+    }
+}

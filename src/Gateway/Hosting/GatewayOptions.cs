@@ -1,0 +1,19 @@
+namespace Gateway.Hosting;
+
+/// <summary>The <c>gateway:</c> section: where the gateway listens and keeps its state.</summary>
+public sealed class GatewayOptions
+{
+    public const string Section = "gateway";
+
+    /// <summary>HTTP listen address, <c>host:port</c> (<c>[::1]:9464</c> for IPv6, <c>0.0.0.0:9464</c> for every interface).</summary>
+    public string Listen { get; set; } = "127.0.0.1:9464";
+
+    /// <summary>Folder for alarm state and outboxes; created when missing.</summary>
+    public string DataDir { get; set; } = "./data";
+
+    /// <summary>Bearer token for the write endpoints; write endpoints answer 403 while it is unset.</summary>
+    public string? ApiToken { get; set; }
+
+    /// <summary>How long a graceful shutdown may take.</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
+}
