@@ -45,14 +45,18 @@ public static class GatewayCli
 
     private static int CheckConfig(string path, TextWriter output, TextWriter error)
     {
-        var errors = ConfigCheck.Check(path);
-        if (errors.Count == 0)
+        var report = ConfigCheck.Check(path);
+        foreach (var warning in report.Warnings)
+        {
+            error.WriteLine($"warning: {warning}");
+        }
+        if (report.IsValid)
         {
             output.WriteLine($"{path}: configuration is valid");
             return 0;
         }
-        error.WriteLine($"{path}: {errors.Count} error(s)");
-        foreach (var line in errors)
+        error.WriteLine($"{path}: {report.Errors.Count} error(s)");
+        foreach (var line in report.Errors)
         {
             error.WriteLine(line);
         }

@@ -19,11 +19,15 @@ internal static class RunCommand
             await error.WriteLineAsync($"gateway: configuration: {e.Message}");
             return 1;
         }
-        var problems = ConfigCheck.Check(loaded);
-        if (problems.Count > 0)
+        var report = ConfigCheck.Check(loaded);
+        foreach (var warning in report.Warnings)
         {
-            await error.WriteLineAsync($"gateway: {loaded.Origin}: {problems.Count} configuration error(s)");
-            foreach (var problem in problems)
+            await error.WriteLineAsync($"gateway: warning: {warning}");
+        }
+        if (!report.IsValid)
+        {
+            await error.WriteLineAsync($"gateway: {loaded.Origin}: {report.Errors.Count} configuration error(s)");
+            foreach (var problem in report.Errors)
             {
                 await error.WriteLineAsync(problem);
             }

@@ -28,6 +28,11 @@ public static partial class YamlFlattener
             throw new ConfigurationFileException(
                 $"line {e.Start.Line}, column {e.Start.Column}: {e.InnerException?.Message ?? e.Message}");
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
+        {
+            // YamlDotNet's scanner throws these on some malformed inputs (found by fuzzing).
+            throw new ConfigurationFileException($"not valid YAML ({e.Message})");
+        }
         if (stream.Documents.Count == 0)
         {
             return data;

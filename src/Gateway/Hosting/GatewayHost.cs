@@ -50,9 +50,11 @@ public static class GatewayHost
         services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
         services.AddSingleton<ReadinessState>();
+        var sections = new OptionsSections().Add<GatewayOptions>(GatewayOptions.Section);
+        services.AddSingleton(sections);
         services.AddHostedService<StartupReport>();
 
-        GatewayComponents.Register(services, configuration, loaded);
+        GatewayComponents.Register(services, configuration, loaded, sections);
 
         var app = builder.Build();
         app.MapHealthEndpoints();

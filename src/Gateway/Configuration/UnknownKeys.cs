@@ -1,0 +1,87 @@
+using System.Collections;
+using System.Reflection;
+
+namespace Gateway.Configuration;
+
+/// <summary>
+/// Finds configuration keys that no property of an options type takes — typos like
+/// <c>collect.intervall</c> that binding would silently ignore.
+/// </summary>
+public static class UnknownKeys
+{
+    public static IEnumerable<string> Find(IConfigurationSection section, Type optionsType)
+    {
+        var errors = new List<string>();
+        Walk(section, optionsType, errors, depth: 0);
+        return errors;
+    }
+
+    private static void Walk(IConfigurationSection section, Type type, List<string> errors, int depth)
+    {
+        if (depth > 16 || IsLeaf(type))
+        {
+            return;
+        }
+        if (DictionaryValueType(type) is { } valueType)
+        {
+            foreach (var child in section.GetChildren())
+            {
+                Walk(child, valueType, errors, depth + 1);
+            }
+            return;
+        }
+        if (ElementType(type) is { } elementType)
+        {
+            foreach (var child in section.GetChildren())
+            {
+                Walk(child, elementType, errors, depth + 1);
+            }
+            return;
+        }
+        var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0)
+            .ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
+        foreach (var child in section.GetChildren())
+        {
+            if (properties.TryGetValue(child.Key, out var property))
+            {
+                Walk(child, property.PropertyType, errors, depth + 1);
+            }
+            else
+            {
+                var known = string.Join(", ", properties.Keys.Select(k => char.ToLowerInvariant(k[0]) + k[1..]).Order(StringComparer.Ordinal));
+                errors.Add($"{ConfigPath.ToYaml(child.Path)}: unknown key (known here: {known})");
+            }
+        }
+    }
+
+    private static bool IsLeaf(Type type)
+    {
+        var t = Nullable.GetUnderlyingType(type) ?? type;
+        return t.IsPrimitive || t.IsEnum || t == typeof(string) || t == typeof(decimal) || t == typeof(TimeSpan)
+            || t == typeof(DateTimeOffset) || t == typeof(DateTime) || t == typeof(Uri) || t == typeof(object);
+    }
+
+    private static Type? DictionaryValueType(Type type)
+    {
+        var dictionary = type.IsGenericType && type.GetGenericTypeDefinition() is var d
+            && (d == typeof(Dictionary<,>) || d == typeof(IDictionary<,>) || d == typeof(IReadOnlyDictionary<,>))
+            ? type
+            : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDictionary<,>));
+        return dictionary?.GetGenericArguments()[1];
+    }
+
+    private static Type? ElementType(Type type)
+    {
+        if (type.IsArray)
+        {
+            return type.GetElementType();
+        }
+        if (type == typeof(string) || !typeof(IEnumerable).IsAssignableFrom(type))
+        {
+            return null;
+        }
+        return type.IsGenericType ? type.GetGenericArguments()[0]
+            : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
+    }
+}

@@ -1,0 +1,120 @@
+using Gateway.IntegrationTests.Peers;
+
+namespace Gateway.IntegrationTests.Host;
+
+/// <summary>The <c>gateway</c> executable's verbs, run as a user would run them.</summary>
+public sealed class CliTests
+{
+    [Fact]
+    public async Task Check_config_accepts_the_documented_example()
+    {
+        var (exit, output) = await RunAsync("check-config", await WriteAsync("""
+            gateway:
+              listen: 127.0.0.1:9464
+              dataDir: ./data
+              apiToken: ${from env}
+            collect:
+              interval: 15s
+              timeout: 5s
+              prometheus:
+                - job: rabbitmq
+                  targets: [ 127.0.0.1:15692 ]
+                  path: /metrics
+                - job: discovered
+                  fileSd: [ targets/*.json ]
+            exporters:
+              console: {}
+              prometheus: {}
+            """));
+        Assert.True(exit == 0, output);
+        Assert.Contains("configuration is valid", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_config_lists_every_error_with_its_yaml_path()
+    {
+        var (exit, output) = await RunAsync("check-config", await WriteAsync("""
+            gateway:
+              listen: nowhere
+            collect:
+              interval: 15s
+              prometheus:
+                - job: rabbitmq
+                  targets: [ 127.0.0.1:15692, "host:abc" ]
+            """));
+        Assert.Equal(1, exit);
+        Assert.Contains("collect.prometheus[0].targets[1]: \"host:abc\" is not host:port", output, StringComparison.Ordinal);
+        Assert.Contains("gateway.listen:", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_duration_and_broken_yaml_are_clear_messages_not_stack_traces()
+    {
+        var (exit, output) = await RunAsync("check-config", await WriteAsync("collect:\n  interval: 1x\n"));
+        Assert.Equal(1, exit);
+        Assert.Contains("collect.interval: \"1x\" is not a duration", output, StringComparison.Ordinal);
+
+        (exit, output) = await RunAsync("check-config", await WriteAsync("collect: [\n"));
+        Assert.Equal(1, exit);
+        Assert.Contains("line ", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+
+        (exit, output) = await RunAsync("run", "--config", await WriteAsync("gateway:\n  listen: 127.0.0.1:abc\n"));
+        Assert.Equal(1, exit);
+        Assert.Contains("gateway.listen:", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Secrets_in_a_config_never_appear_in_its_errors()
+    {
+        var (exit, output) = await RunAsync("check-config", await WriteAsync("gateway:\n  apiToken: s3cr3t\n"));
+        Assert.Equal(1, exit);
+        Assert.Contains("gateway.apiToken:", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr3t", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Version_and_usage()
+    {
+        var (exit, output) = await RunAsync("version");
+        Assert.Equal(0, exit);
+        Assert.StartsWith("gateway ", output, StringComparison.Ordinal);
+
+        (exit, output) = await RunAsync("frobnicate");
+        Assert.Equal(2, exit);
+        Assert.Contains("Usage:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_a_config_the_embedded_default_starts_and_says_how_to_configure()
+    {
+        var dir = Directory.CreateTempSubdirectory("gateway-default-").FullName;
+        var port = FreePort.Next();
+        await using var process = ManagedProcess.Start("dotnet", [GatewayProcess.GatewayDll],
+            new Dictionary<string, string?> { ["GATEWAY__GATEWAY__LISTEN"] = $"127.0.0.1:{port}" }, dir);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        await Poll.UntilAsync(async () => (await http.GetAsync("/readyz")).IsSuccessStatusCode && process.Output.Contains("Watching", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(60), "the default gateway to start", () => process.Output);
+
+        Assert.Contains("embedded default", process.Output, StringComparison.Ordinal);
+        Assert.Contains("gateway run --config", process.Output, StringComparison.Ordinal);
+        Assert.Equal("ok\n", await http.GetStringAsync("/healthz"));
+        Assert.Contains("gateway_", await http.GetStringAsync("/metrics"), StringComparison.Ordinal);
+    }
+
+    private static async Task<string> WriteAsync(string yaml)
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("gateway-cli-").FullName, "gateway.yaml");
+        await File.WriteAllTextAsync(path, yaml);
+        return path;
+    }
+
+    private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
+    {
+        await using var process = ManagedProcess.Start("dotnet", [GatewayProcess.GatewayDll, .. args]);
+        var exit = await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        return (exit, process.Output);
+    }
+}
