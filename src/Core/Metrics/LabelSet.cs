@@ -45,7 +45,7 @@ public sealed class LabelSet : IEquatable<LabelSet>, IReadOnlyList<Label>
         return new LabelSet(array);
     }
 
-    public static LabelSet Create(params ReadOnlySpan<Label> labels) => Create(labels.ToArray());
+    public static LabelSet Create(params ReadOnlySpan<Label> labels) => Create((IEnumerable<Label>)labels.ToArray());
 
     public int Count => _labels.Length;
 

@@ -32,8 +32,8 @@ public sealed class BadTargetTests
         };
         await using var gateway = await GatewayProcess.StartAsync($$"""
             collect:
-              interval: 1s
-              timeout: 2s
+              interval: 2s
+              timeout: 1s
               prometheus:
                 - job: apps
                   targets: [ {{good}}, {{string.Join(", ", expected.Keys)}} ]

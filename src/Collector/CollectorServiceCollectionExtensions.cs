@@ -1,0 +1,49 @@
+using Gateway.Collector.PrometheusText;
+using Gateway.Collector.Scheduling;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Collector;
+
+public static class CollectorServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the collector: <see cref="CollectOptions"/> bound from <paramref name="collectSection"/> and
+    /// validated at start, <see cref="ScrapeStatistics"/>, the Prometheus text source and its discovery
+    /// (static + file_sd), and the <see cref="ScrapeScheduler"/> hosted service. The host registers
+    /// <see cref="Gateway.Core.Store.MetricStore"/>; <see cref="TimeProvider"/> defaults to the system clock.
+    /// Other sources plug in by registering an <see cref="INodeSource"/> and an <see cref="ITargetProvider"/>.
+    /// </summary>
+    /// <param name="services">The host's services.</param>
+    /// <param name="collectSection">The <c>collect</c> configuration section.</param>
+    /// <param name="baseDirectory">Relative file_sd globs resolve against it: the config file's directory
+    /// (the current directory when null).</param>
+    public static IServiceCollection AddGatewayCollector(this IServiceCollection services, IConfiguration collectSection, string? baseDirectory = null)
+    {
+        services.AddOptions<CollectOptions>().Bind(collectSection).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CollectOptions>, CollectOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ScrapeStatistics>();
+
+        services.AddHttpClient(PrometheusTextHttp.ClientName)
+            .ConfigurePrimaryHttpMessageHandler(PrometheusTextHttp.CreateHandler)
+            .ConfigureHttpClient(PrometheusTextHttp.Configure)
+            // The handler recycles its own connections (PooledConnectionLifetime); no factory rotation needed.
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        services.TryAddSingleton(sp => new PrometheusTextSource(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(PrometheusTextHttp.ClientName)));
+        services.AddSingleton<INodeSource>(sp => sp.GetRequiredService<PrometheusTextSource>());
+        services.AddSingleton<ITargetProvider>(sp => PrometheusDiscovery.Create(
+            sp.GetRequiredService<IOptions<CollectOptions>>().Value,
+            baseDirectory ?? Directory.GetCurrentDirectory(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>()));
+
+        services.TryAddSingleton<ScrapeScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<ScrapeScheduler>());
+        return services;
+    }
+}
