@@ -18,7 +18,7 @@ public sealed class PrometheusTextSource : INodeSource
     public const string SourceName = "prometheus";
 
     private readonly HttpClient _http;
-    private readonly ConcurrentDictionary<NodeKey, ExpositionParser> _parsers = new();
+    private readonly ConcurrentDictionary<NodeKey, NodeParser> _parsers = new();
 
     /// <param name="httpClient">A client without its own timeout (see <see cref="PrometheusTextHttp"/>).</param>
     public PrometheusTextSource(HttpClient httpClient)
@@ -67,13 +67,19 @@ public sealed class PrometheusTextSource : INodeSource
             }
 
             var format = ExpositionContentType.FromContentType(contentType);
-            var parser = _parsers.GetOrAdd(target.Node, static _ => new ExpositionParser(new LabelSetInterner()));
+            var parser = _parsers.GetOrAdd(target.Node, static _ => NodeParser.Create());
             IReadOnlyList<MetricFamily> families;
             // The scheduler never overlaps a node with itself, but a collection abandoned at its deadline may
             // still be finishing when the next one starts; the parser is not thread-safe.
             lock (parser)
             {
-                families = parser.Parse(body.Span, format, settings.Limits);
+                families = parser.Parser.Parse(body.Span, format, settings.Limits);
+            }
+            if (parser.IsBloated(families))
+            {
+                // A target whose label values keep changing (ids, timestamps) would grow the interner
+                // without bound: start afresh; the next scrape pays once for re-interning.
+                _parsers[target.Node] = NodeParser.Create();
             }
             var info = new Dictionary<string, string>(2, StringComparer.Ordinal)
             {
@@ -124,5 +130,25 @@ public sealed class PrometheusTextSource : INodeSource
             }
         }
         return message;
+    }
+
+    /// <summary>A node's parser and the interner behind it (kept together to bound the interner's size).</summary>
+    private sealed record NodeParser(ExpositionParser Parser, LabelSetInterner Interner)
+    {
+        public static NodeParser Create()
+        {
+            var interner = new LabelSetInterner();
+            return new NodeParser(new ExpositionParser(interner), interner);
+        }
+
+        public bool IsBloated(IReadOnlyList<MetricFamily> families)
+        {
+            var samples = 0;
+            foreach (var family in families)
+            {
+                samples += family.Samples.Count;
+            }
+            return Interner.Count > (4 * samples) + 1024;
+        }
     }
 }

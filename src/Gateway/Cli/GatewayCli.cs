@@ -14,6 +14,7 @@ public static class GatewayCli
           gateway [run] [--config FILE]   run the gateway (no --config: the embedded default)
           gateway check-config FILE       validate a configuration file; exit 0 when valid, 1 with every error
           gateway version                 print the version
+          gateway mib                     print GATEWAY-MIB, the SNMP MIB of the gateway's traps and tables
         Every configuration key can be overridden from the environment: GATEWAY__SECTION__KEY
         (e.g. GATEWAY__GATEWAY__LISTEN=0.0.0.0:9464).
         """;
@@ -34,6 +35,9 @@ public static class GatewayCli
                     : UsageError(error, "check-config takes one FILE");
             case "version":
                 await output.WriteLineAsync($"gateway {ThisAssembly.Version}");
+                return 0;
+            case "mib":
+                await output.WriteAsync(Gateway.Snmp.Mib.GatewayMib.Text);
                 return 0;
             case "help" or "--help" or "-h":
                 await output.WriteLineAsync(Usage);

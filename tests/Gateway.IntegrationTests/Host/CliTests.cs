@@ -88,6 +88,15 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task Mib_prints_the_gateway_mib_module()
+    {
+        var (exit, output) = await RunAsync("mib");
+        Assert.Equal(0, exit);
+        Assert.StartsWith("GATEWAY-MIB DEFINITIONS ::= BEGIN", output.TrimStart(), StringComparison.Ordinal);
+        Assert.Contains("END", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Without_a_config_the_embedded_default_starts_and_says_how_to_configure()
     {
         var dir = Directory.CreateTempSubdirectory("gateway-default-").FullName;

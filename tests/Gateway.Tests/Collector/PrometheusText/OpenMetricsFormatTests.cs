@@ -188,4 +188,19 @@ public sealed class OpenMetricsFormatTests
     {
         Assert.Single(ParsedText.Parse("# a comment\na 1\n# EOF\n", OpenMetrics));
     }
+
+    [Fact]
+    public void Trailing_comma_and_empty_label_values_are_accepted()
+    {
+        Assert.Equal(
+            "family a Untyped\n  a{x=\"\",y=\"2\"} 1\n",
+            ParsedText.Render("a{x=\"\",y=\"2\",} 1\n# EOF\n", OpenMetrics));
+    }
+
+    [Fact]
+    public void Exemplars_are_rejected_in_the_text_format()
+    {
+        var error = ParsedText.Error("a_total 1 # {trace_id=\"x\"} 1\n", ExpositionFormat.PrometheusText);
+        Assert.Equal("line 1: invalid timestamp \"#\" (expected integer milliseconds)", error.Message);
+    }
 }
