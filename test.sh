@@ -19,6 +19,8 @@ for cmd in "${!peers[@]}"; do
 done
 # Libraries without a command of their own.
 ls /usr/lib/erlang/lib/crypto-* >/dev/null 2>&1 || missing+=(erlang-crypto)
+ls /usr/lib/erlang/lib/ssl-* >/dev/null 2>&1 || missing+=(erlang-ssl)
+ls /usr/lib/erlang/lib/mnesia-* >/dev/null 2>&1 || missing+=(erlang-mnesia)
 ls /usr/lib/erlang/lib/compiler-* >/dev/null 2>&1 || missing+=(erlang-base)
 if [ ${#missing[@]} -gt 0 ]; then
   mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)
@@ -26,7 +28,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     echo "test.sh: installing ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -q >/dev/null
-    apt-get install -y -q --no-install-recommends "${missing[@]}" erlang-base erlang-crypto >/dev/null
+    apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
   else
     echo "test.sh: missing Debian packages: ${missing[*]} (run as root, or: sudo apt-get install ${missing[*]})" >&2
     exit 1

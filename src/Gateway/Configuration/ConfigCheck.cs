@@ -9,7 +9,7 @@ namespace Gateway.Configuration;
 /// </summary>
 public static partial class ConfigCheck
 {
-    private static readonly string[] KnownSections = ["gateway", "collect", "alarms", "exporters", "logging"];
+    private static readonly string[] KnownSections = ["gateway", "collect", "alarms", "exporters", "outbox", "logging"];
 
     /// <summary>
     /// Sections of the documented configuration shape whose component is not in this version: a file
@@ -56,20 +56,43 @@ public static partial class ConfigCheck
         }
         try
         {
-            using var app = GatewayHost.Build(loaded);
+            using var app = GatewayHost.Build(loaded, mapEndpoints: false);
             foreach (var (section, type) in app.Services.GetRequiredService<OptionsSections>().All)
             {
                 errors.AddRange(UnknownKeys.Find(loaded.Root.GetSection(section), type)
                     .Where(e => !NotYetImplemented.Any(n => e.StartsWith(ConfigPath.ToYaml(n) + ":", StringComparison.OrdinalIgnoreCase)
                         || e.StartsWith(ConfigPath.ToYaml(n) + ".", StringComparison.OrdinalIgnoreCase))));
             }
-            app.Services.GetRequiredService<IStartupValidator>().Validate();
+            // Each options type on its own, so that every section's errors are reported, not only the first.
+            foreach (var (_, type) in app.Services.GetRequiredService<OptionsSections>().All)
+            {
+                errors.AddRange(Validate(app.Services, type));
+            }
+            if (errors.Count == 0)
+            {
+                app.Services.GetRequiredService<IStartupValidator>().Validate();
+            }
         }
         catch (Exception e) when (Describe(e) is { Count: > 0 } described)
         {
             errors.AddRange(described);
         }
         return new ConfigReport(errors, warnings);
+    }
+
+    private static IReadOnlyList<string> Validate(IServiceProvider services, Type optionsType)
+    {
+        var accessorType = typeof(IOptions<>).MakeGenericType(optionsType);
+        var accessor = services.GetService(accessorType);
+        try
+        {
+            _ = accessorType.GetProperty(nameof(IOptions<object>.Value))!.GetValue(accessor);
+            return [];
+        }
+        catch (System.Reflection.TargetInvocationException e) when (e.InnerException is { } inner && Describe(inner) is { Count: > 0 } described)
+        {
+            return described;
+        }
     }
 
     /// <summary>Turns the exceptions that options binding and validation throw into "path: message" lines.</summary>

@@ -39,7 +39,7 @@ public static class UnknownKeys
             return;
         }
         var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetIndexParameters().Length == 0)
+            .Where(p => p.GetIndexParameters().Length == 0 && (p.CanWrite || !IsLeaf(p.PropertyType)))
             .ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
         foreach (var child in section.GetChildren())
         {

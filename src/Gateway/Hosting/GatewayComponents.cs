@@ -1,6 +1,12 @@
 using Gateway.Collector;
 using Gateway.Configuration;
+using Gateway.Core.Alarms;
+using Gateway.Core.Outbox;
+using Gateway.Core.Routing;
+using Gateway.Exporters.Console;
 using Gateway.Exporters.Prometheus;
+using Gateway.Http;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Hosting;
 
@@ -9,16 +15,32 @@ internal static class GatewayComponents
 {
     public static void Register(IServiceCollection services, IConfiguration configuration, LoadedConfiguration loaded, OptionsSections sections)
     {
+        static string DataDir(IServiceProvider sp) => Path.GetFullPath(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.DataDir);
+
         services.AddGatewayCollector(configuration.GetSection("collect"), loaded.BaseDirectory);
         sections.Add<CollectOptions>("collect");
 
+        services.AddGatewayOutbox(configuration.GetSection("outbox"), DataDir);
+        sections.Add<OutboxOptions>("outbox");
+        services.AddSingleton(sp => new CountingEventRouter(sp.GetRequiredService<Router>()));
+        services.AddSingleton<IEventRouter>(sp => sp.GetRequiredService<CountingEventRouter>());
+
+        services.AddGatewayAlarms(configuration.GetSection(AlarmsOptions.Section), DataDir);
+        sections.Add<AlarmsOptions>(AlarmsOptions.Section);
+
+        services.AddConsoleExporter(configuration.GetSection("exporters:console"));
+        sections.Add<ConsoleExporterOptions>("exporters:console");
+
         services.AddPrometheusExporter(configuration.GetSection(PrometheusExporterOptions.Section));
         services.AddSingleton<IMetricFamilyProvider, ScrapeErrorFamilies>();
+        services.AddSingleton<IMetricFamilyProvider, AlarmFamilies>();
         sections.Add<PrometheusExporterOptions>(PrometheusExporterOptions.Section);
     }
 
     public static void Map(WebApplication app)
     {
         app.MapPrometheusExporter();
+        app.MapAlarmsApi();
+        app.MapNotificationsApi();
     }
 }

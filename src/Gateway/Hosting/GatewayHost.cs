@@ -9,9 +9,12 @@ namespace Gateway.Hosting;
 /// <summary>Builds the gateway's web host from a loaded configuration. Only wiring lives here.</summary>
 public static class GatewayHost
 {
-    public static WebApplication Build(LoadedConfiguration loaded)
+    /// <param name="loaded">The configuration.</param>
+    /// <param name="mapEndpoints">False for check-config: endpoints read validated options while mapping.</param>
+    public static WebApplication Build(LoadedConfiguration loaded, bool mapEndpoints = true)
     {
         DurationConverter.Register();
+        PrometheusNetDefaults.Apply();
         var configuration = loaded.Root;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -57,9 +60,12 @@ public static class GatewayHost
         GatewayComponents.Register(services, configuration, loaded, sections);
 
         var app = builder.Build();
-        app.MapHealthEndpoints();
-        app.MapNodesApi();
-        GatewayComponents.Map(app);
+        if (mapEndpoints)
+        {
+            app.MapHealthEndpoints();
+            app.MapNodesApi();
+            GatewayComponents.Map(app);
+        }
         return app;
     }
 }

@@ -1,0 +1,20 @@
+namespace Gateway.Core.Outbox;
+
+/// <summary>What one delivery attempt did, and how long the loop waits before the next.</summary>
+/// <param name="Outcome">What happened.</param>
+/// <param name="Events">Events delivered or dead-lettered (0 on idle/retry).</param>
+/// <param name="Delay">Wait before the next attempt (zero: go on at once).</param>
+/// <param name="Reason">The exporter's reason for a retry or rejection.</param>
+public sealed record DeliveryStep(DeliveryOutcome Outcome, int Events, TimeSpan Delay, string? Reason = null);
+
+public enum DeliveryOutcome
+{
+    /// <summary>The outbox is empty.</summary>
+    Idle,
+    Delivered,
+    /// <summary>The exporter asked to retry (or threw); the batch stays at the head.</summary>
+    Retrying,
+    /// <summary>A rejected batch of several events is split and retried one by one to find the bad one(s).</summary>
+    Isolating,
+    DeadLettered,
+}

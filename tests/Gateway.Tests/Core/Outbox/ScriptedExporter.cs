@@ -1,0 +1,62 @@
+using Gateway.Core.Events;
+using Gateway.Core.Export;
+
+namespace Gateway.Tests.Core.Outbox;
+
+/// <summary>An exporter whose answers are scripted per call; records what it was given.</summary>
+internal sealed class ScriptedExporter : IEventExporter
+{
+    private readonly Queue<Func<IReadOnlyList<GatewayEvent>, DeliveryResult>> _script = new();
+    private readonly object _lock = new();
+
+    public ScriptedExporter(string name = "scripted")
+    {
+        Name = name;
+    }
+
+    public string Name { get; }
+
+    public Func<GatewayEvent, bool> Filter { get; set; } = _ => true;
+
+    /// <summary>The answer once the script is used up.</summary>
+    public Func<IReadOnlyList<GatewayEvent>, DeliveryResult> Otherwise { get; set; } = _ => DeliveryResult.Delivered;
+
+    public List<IReadOnlyList<GatewayEvent>> Calls { get; } = [];
+
+    public List<GatewayEvent> Delivered { get; } = [];
+
+    public bool Accepts(GatewayEvent e) => Filter(e);
+
+    public ScriptedExporter Then(Func<IReadOnlyList<GatewayEvent>, DeliveryResult> answer)
+    {
+        _script.Enqueue(answer);
+        return this;
+    }
+
+    public ScriptedExporter Then(DeliveryResult answer) => Then(_ => answer);
+
+    public ValueTask<DeliveryResult> DeliverAsync(IReadOnlyList<GatewayEvent> batch, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            Calls.Add(batch.ToArray());
+            var answer = (_script.Count > 0 ? _script.Dequeue() : Otherwise)(batch);
+            if (answer is DeliveryResult.DeliveredResult)
+            {
+                Delivered.AddRange(batch);
+            }
+            return ValueTask.FromResult(answer);
+        }
+    }
+
+    public int DeliveredCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return Delivered.Count;
+            }
+        }
+    }
+}
