@@ -5,6 +5,7 @@ using Gateway.Core.Outbox;
 using Gateway.Core.Routing;
 using Gateway.Exporters.Console;
 using Gateway.Exporters.Prometheus;
+using Gateway.Exporters.Snmp;
 using Gateway.Http;
 using Microsoft.Extensions.Options;
 
@@ -30,6 +31,9 @@ internal static class GatewayComponents
 
         services.AddConsoleExporter(configuration.GetSection("exporters:console"));
         sections.Add<ConsoleExporterOptions>("exporters:console");
+
+        services.AddSnmpExporter(configuration.GetSection(SnmpExporterOptions.Section), DataDir);
+        sections.Add<SnmpExporterOptions>(SnmpExporterOptions.Section);
 
         services.AddPrometheusExporter(configuration.GetSection(PrometheusExporterOptions.Section));
         services.AddSingleton<IMetricFamilyProvider, ScrapeErrorFamilies>();

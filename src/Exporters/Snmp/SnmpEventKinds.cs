@@ -1,0 +1,11 @@
+namespace Gateway.Exporters.Snmp;
+
+/// <summary>The <c>events</c> list: which kinds of gateway events go out over SNMP.</summary>
+[Flags]
+public enum SnmpEventKinds
+{
+    None = 0,
+    Alarms = 1,
+    Nodes = 2,
+    All = Alarms | Nodes,
+}

@@ -1,0 +1,99 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Gateway.IntegrationTests.Peers;
+using Gateway.Tests.Exporters.Snmp;
+
+namespace Gateway.IntegrationTests.Snmp;
+
+/// <summary>
+/// The real gateway process with an SNMP destination and agent: an alarm raised through the API
+/// arrives at snmptrapd as gwAlarmRaised, the agent serves it to snmpwalk, and an inform to a manager
+/// that is down survives <c>kill -9</c> of the gateway and is delivered once the manager is up.
+/// </summary>
+public sealed class SnmpEndToEndTests
+{
+    private const string Token = "integration-test-token-0123456789";
+    private const string TrapdConfig = "disableAuthorization yes\n";
+
+    [Fact]
+    public async Task An_alarm_raised_through_the_api_reaches_snmptrapd_and_the_agent_table()
+    {
+        using var trapd = await Snmptrapd.StartAsync(TrapdConfig);
+        var agentPort = FreeUdpPort.Next();
+        await using var gateway = await StartAsync($$"""
+            exporters:
+              snmp:
+                destinations:
+                  - { address: "{{trapd.Address}}", version: v2c, community: public, inform: false }
+                agent: { listen: "127.0.0.1:{{agentPort}}", community: public }
+            """);
+
+        var id = await RaiseAsync(gateway, "disk_full", "/var");
+
+        var varbinds = await trapd.VarBindsOfAsync(id);
+        Assert.Contains(varbinds, v => v.Contains("gwAlarmRaised", StringComparison.Ordinal));
+        Assert.Contains(varbinds, v => v.Contains("gwAlarmNode", StringComparison.Ordinal) && v.Contains("n1@host", StringComparison.Ordinal));
+        Assert.Contains(varbinds, v => v.Contains("gwAlarmSeverity", StringComparison.Ordinal) && v.Contains("major", StringComparison.Ordinal));
+
+        var walk = await Poll.UntilAsync(async () =>
+            {
+                var result = await SnmpTool.RunAsync(NetSnmpTools.SnmpWalk,
+                    [.. TestMibs.NetSnmpArgs, "-v2c", "-c", "public", "-t", "1", "-r", "1", $"127.0.0.1:{agentPort}", "GATEWAY-MIB::gwAlarmTable"]);
+                return result.StdOut.Contains(id, StringComparison.Ordinal) ? result : null;
+            },
+            TimeSpan.FromSeconds(20), "the alarm in the agent's gwAlarmTable", () => gateway.Output);
+        Assert.Contains(walk.Lines, l => l.Contains("gwAlarmType", StringComparison.Ordinal) && l.Contains("disk_full", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_inform_to_a_manager_that_is_down_survives_kill_9_and_arrives_once()
+    {
+        var trapdPort = FreeUdpPort.Next();
+        var dir = Directory.CreateTempSubdirectory("gateway-snmp-kill-").FullName;
+        var config = $$"""
+            exporters:
+              snmp:
+                destinations:
+                  - { address: "127.0.0.1:{{trapdPort}}", version: v2c, community: public, inform: true, timeout: 200ms, retries: 0 }
+            outbox:
+              initialBackoff: 200ms
+              maxBackoff: 1s
+            """;
+        string id;
+        await using (var first = await StartAsync(config, dir))
+        {
+            id = await RaiseAsync(first, "fan_failure", "fan2");
+            await Poll.UntilAsync(async () => (await first.MetricsAsync()).Split('\n').Any(l =>
+                    l.StartsWith("gateway_exporter_retries_total{", StringComparison.Ordinal) && l.Contains("snmp", StringComparison.Ordinal) && !l.EndsWith(" 0", StringComparison.Ordinal)),
+                TimeSpan.FromSeconds(20), "a failed inform attempt", () => first.Output);
+            first.Kill();
+        }
+
+        using var trapd = await Snmptrapd.StartAsync(TrapdConfig, trapdPort);
+        await using var second = await StartAsync(config, dir);
+        await trapd.VarBindsOfAsync(id);
+        await Poll.UntilAsync(async () => (await second.MetricsAsync()).Split('\n').Any(l =>
+                l.StartsWith("gateway_outbox_depth{", StringComparison.Ordinal) && l.Contains("snmp", StringComparison.Ordinal) && l.EndsWith(" 0", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(20), "the outbox to drain", () => second.Output);
+        Assert.Single(trapd.Lines(), l => l.StartsWith("TRAP|", StringComparison.Ordinal) && l.Contains(id, StringComparison.Ordinal));
+    }
+
+    private static Task<GatewayProcess> StartAsync(string config, string? dir = null) =>
+        GatewayProcess.StartAsync(config, dir, environment: new Dictionary<string, string?> { ["GATEWAY__GATEWAY__APITOKEN"] = Token });
+
+    private static async Task<string> RaiseAsync(GatewayProcess gateway, string type, string resource)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/alarms")
+        {
+            Content = new StringContent(
+                $$"""{"action":"raise","node":"n1@host","type":"{{type}}","resource":"{{resource}}","severity":"major","description":"end to end"}""",
+                Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        using var response = await gateway.Http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
+}
