@@ -3,6 +3,7 @@ using Gateway.Core.Alarms;
 using Gateway.Core.Configuration;
 using Gateway.Core.Routing;
 using Gateway.Core.Store;
+using Gateway.Exporters.Prometheus;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -74,6 +75,7 @@ public static class SnmpExporterServiceCollectionExtensions
                     sp.GetRequiredService<ILogger<SnmpAgentService>>());
             });
             services.AddHostedService(sp => sp.GetRequiredService<SnmpAgentService>());
+            services.AddSingleton<IMetricFamilyProvider>(sp => new SnmpAgentFamilies(sp.GetRequiredService<SnmpAgentService>()));
         }
         return services;
     }

@@ -45,6 +45,13 @@ public sealed class SnmpEndToEndTests
             },
             TimeSpan.FromSeconds(20), "the alarm in the agent's gwAlarmTable", () => gateway.Output);
         Assert.Contains(walk.Lines, l => l.Contains("gwAlarmType", StringComparison.Ordinal) && l.Contains("disk_full", StringComparison.Ordinal));
+
+        // A wrong community gets no answer, and is counted on /metrics.
+        var refused = await SnmpTool.RunAsync(NetSnmpTools.SnmpWalk,
+            [.. TestMibs.NetSnmpArgs, "-v2c", "-c", "not-the-community", "-t", "1", "-r", "0", $"127.0.0.1:{agentPort}", "GATEWAY-MIB::gwAlarmTable"]);
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains((await gateway.MetricsAsync()).Split('\n'), l =>
+            l.StartsWith("gateway_snmp_agent_dropped_total{", StringComparison.Ordinal) && l.Contains("reason=\"bad_community\"", StringComparison.Ordinal) && !l.EndsWith(" 0", StringComparison.Ordinal));
     }
 
     [Fact]
