@@ -1,3 +1,4 @@
+using Gateway.Collector.Beam.Options;
 using Gateway.Collector.PrometheusText;
 
 namespace Gateway.Collector;
@@ -30,4 +31,7 @@ public sealed class CollectOptions
 
     /// <summary>Prometheus text / OpenMetrics HTTP jobs (<c>collect.prometheus</c>).</summary>
     public IList<PrometheusJobOptions> Prometheus { get; init; } = [];
+
+    /// <summary>BEAM nodes watched as a hidden Erlang node (<c>collect.beam</c>); null when the section is absent.</summary>
+    public BeamOptions? Beam { get; set; }
 }

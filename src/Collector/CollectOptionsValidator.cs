@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gateway.Collector.Beam.Options;
 using Gateway.Collector.Discovery;
 using Gateway.Collector.PrometheusText;
 using Microsoft.Extensions.Options;
@@ -43,6 +44,10 @@ public sealed class CollectOptionsValidator : IValidateOptions<CollectOptions>
         for (var i = 0; i < options.Prometheus.Count; i++)
         {
             ValidateJob(errors, options, options.Prometheus[i], i, jobs);
+        }
+        if (options.Beam is { } beam)
+        {
+            BeamOptionsValidator.Validate(beam, errors);
         }
         return errors;
     }

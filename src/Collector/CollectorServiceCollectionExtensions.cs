@@ -1,3 +1,4 @@
+using Gateway.Collector.Beam;
 using Gateway.Collector.PrometheusText;
 using Gateway.Collector.Scheduling;
 using Microsoft.Extensions.Configuration;
@@ -41,6 +42,11 @@ public static class CollectorServiceCollectionExtensions
             baseDirectory ?? Directory.GetCurrentDirectory(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>()));
+
+        if (collectSection.GetSection("beam").Exists())
+        {
+            services.AddBeamSource(baseDirectory);
+        }
 
         services.TryAddSingleton<ScrapeScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ScrapeScheduler>());

@@ -17,7 +17,7 @@ public static partial class ConfigCheck
     /// </summary>
     private static readonly string[] NotYetImplemented =
     [
-        "collect:beam", "exporters:kafka", "exporters:gelf", "exporters:alertmanager",
+        "exporters:kafka", "exporters:gelf", "exporters:alertmanager",
         "exporters:pagerduty", "exporters:opsgenie", "exporters:datadog", "exporters:splunkHec",
         "exporters:slack", "exporters:webhook", "exporters:grafana",
     ];

@@ -18,9 +18,30 @@ internal static class WatchSummary
             }
             lines.Add(what);
         }
+        var beam = configuration.GetSection("collect:beam");
+        if (beam.Exists())
+        {
+            var nodes = beam.GetSection("nodes").GetChildren().Select(c => c.Value).Where(v => v is not null).ToArray();
+            var epmdHosts = beam.GetSection("epmdHosts").GetChildren().Select(c => c.Value).Where(v => v is not null).ToArray();
+            var fileSd = beam.GetSection("fileSd").GetChildren().Select(c => c.Value).Where(v => v is not null).ToArray();
+            var parts = new List<string>();
+            if (nodes.Length > 0)
+            {
+                parts.Add($"{nodes.Length} static node(s)");
+            }
+            if (epmdHosts.Length > 0)
+            {
+                parts.Add($"every node registered with EPMD on {string.Join(", ", epmdHosts)}");
+            }
+            if (fileSd.Length > 0)
+            {
+                parts.Add($"file_sd {string.Join(", ", fileSd)} (watched)");
+            }
+            lines.Add($"BEAM nodes as a hidden Erlang node: {(parts.Count == 0 ? "none listed" : string.Join("; ", parts))} (agent {(beam["agent"] is "false" ? "off" : "on")})");
+        }
         if (lines.Count == 0)
         {
-            lines.Add("nothing yet: no collect.prometheus jobs are configured");
+            lines.Add("nothing yet: no collect.prometheus jobs or collect.beam nodes are configured");
         }
         return lines;
     }

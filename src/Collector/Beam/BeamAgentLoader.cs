@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using Gateway.Collector.Beam.Agent;
+using Gateway.Erlang.Node;
+using Gateway.Erlang.Terms;
+
+namespace Gateway.Collector.Beam;
+
+/// <summary>
+/// Makes sure a node runs the current agent: asks <c>gateway_agent:version()</c>; when it is missing or
+/// older, compiles <see cref="GatewayAgentSource.Text"/> on the node with three plain RPCs (erl_scan,
+/// erl_parse, erl_eval of <see cref="GatewayAgentSource.CompileExpression"/>) and loads it with
+/// <c>code:soft_purge</c> + <c>code:load_binary</c>. The compiled beam is kept per OTP release, so a
+/// node without the <c>compiler</c> application gets the beam another node of its release compiled.
+/// </summary>
+internal sealed class BeamAgentLoader
+{
+    private static readonly ErlangAtom Module = ErlangAtom.Of(GatewayAgentSource.ModuleName);
+    private readonly ConcurrentDictionary<string, ErlangTerm> beamsByRelease = new(StringComparer.Ordinal);
+    private readonly Lazy<ErlangTerm> source = new(() => ErlangBinary.FromString(GatewayAgentSource.Text));
+
+    /// <summary>How many OTP releases have a compiled beam at hand (grows when a node compiled one).</summary>
+    public int CompiledReleases => beamsByRelease.Count;
+
+    /// <summary>The version loaded on the node, or 0 when it has none.</summary>
+    public static async Task<long> LoadedVersionAsync(LocalNode local, string node, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var reply = await local.RpcAsync(node, GatewayAgentSource.ModuleName, "version", [], timeout, cancellationToken);
+            return reply.TryGetLong(out var version) ? version : 0;
+        }
+        catch (ErlangRpcException e) when (IsUndef(e.Reason))
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>
+    /// Loads the current agent. Returns null when loaded, or why the agent cannot run on this node
+    /// (no compiler and no beam of its release at hand). Throws <see cref="BeamAgentException"/> when
+    /// compiling or loading failed.
+    /// </summary>
+    public async Task<string?> LoadAsync(LocalNode local, string node, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var releaseTerm = await local.RpcAsync(node, "erlang", "system_info", [ErlangAtom.Of("otp_release")], timeout, cancellationToken);
+        var release = releaseTerm.TryGetString(out var r) ? r : releaseTerm.ToString();
+        if (!beamsByRelease.TryGetValue(release, out var beam))
+        {
+            var compiled = await CompileOnNodeAsync(local, node, timeout, cancellationToken);
+            if (compiled is null)
+            {
+                return $"unavailable: node {node} has no compiler application and no other node of OTP {release} compiled the agent yet";
+            }
+            beam = compiled;
+        }
+
+        var purged = await local.RpcAsync(node, "code", "soft_purge", [Module], timeout, cancellationToken);
+        if (purged.IsAtom("false"))
+        {
+            throw new BeamAgentException($"cannot replace gateway_agent on {node}: a process still runs its old code (retrying next cycle)");
+        }
+        var loaded = await local.RpcAsync(node, "code", "load_binary",
+            [Module, ErlangList.FromText(GatewayAgentSource.FileName), beam], timeout, cancellationToken);
+        if (loaded is not ErlangTuple { Arity: 2 } ok || !ok[0].IsAtom("module"))
+        {
+            throw new BeamAgentException($"code:load_binary of gateway_agent failed on {node}: {Short(loaded)}");
+        }
+        beamsByRelease.TryAdd(release, beam);
+        return null;
+    }
+
+    private async Task<ErlangTerm?> CompileOnNodeAsync(LocalNode local, string node, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var scanned = await local.RpcAsync(node, "erl_scan", "string", [ErlangList.FromText(GatewayAgentSource.CompileExpression + ".")], timeout, cancellationToken);
+        if (scanned is not ErlangTuple { Arity: 3 } tokens || !tokens[0].IsAtom("ok"))
+        {
+            throw new BeamAgentException($"erl_scan of the compile expression failed on {node}: {Short(scanned)}");
+        }
+        var parsed = await local.RpcAsync(node, "erl_parse", "parse_exprs", [tokens[1]], timeout, cancellationToken);
+        if (parsed is not ErlangTuple { Arity: 2 } exprs || !exprs[0].IsAtom("ok"))
+        {
+            throw new BeamAgentException($"erl_parse of the compile expression failed on {node}: {Short(parsed)}");
+        }
+        ErlangTerm evaluated;
+        try
+        {
+            var bindings = ErlangList.Of(new ErlangTuple(ErlangAtom.Of("Source"), source.Value));
+            evaluated = await local.RpcAsync(node, "erl_eval", "exprs", [exprs[1], bindings], timeout, cancellationToken);
+        }
+        catch (ErlangRpcException e) when (IsUndef(e.Reason))
+        {
+            return null; // compile:forms/2 is undefined: the node runs without the compiler application
+        }
+        if (evaluated is not ErlangTuple { Arity: 3 } value || !value[0].IsAtom("value")
+            || value[1] is not ErlangTuple { Arity: 4 } result || !result[0].IsAtom("ok"))
+        {
+            throw new BeamAgentException($"compiling gateway_agent failed on {node}: {Short(evaluated)}");
+        }
+        return result[2];
+    }
+
+    // {'EXIT', {undef, _}} as rpc:call reports a call of a missing module or function.
+    private static bool IsUndef(ErlangTerm reason) =>
+        reason is ErlangTuple { Arity: 2 } exit && exit[0].IsAtom("EXIT")
+        && exit[1] is ErlangTuple { Arity: 2 } inner && inner[0].IsAtom("undef");
+
+    private static string Short(ErlangTerm term)
+    {
+        var text = term.ToString();
+        return text.Length <= 300 ? text : text[..300] + "…";
+    }
+}

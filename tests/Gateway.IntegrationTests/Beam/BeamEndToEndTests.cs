@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Gateway.IntegrationTests.Peers;
+using Gateway.Tests.Collector.Beam.Fixtures;
+
+namespace Gateway.IntegrationTests.Beam;
+
+/// <summary>
+/// The real gateway process watching a real OTP node as a hidden Erlang node: the node's VM metrics
+/// under prometheus.erl's names with instance = the node, its facts in /api/v1/nodes, and the
+/// embedded default finding it through the local EPMD.
+/// </summary>
+public sealed class BeamEndToEndTests : IAsyncLifetime
+{
+    private EpmdProcess? _epmd;
+    private ErlangNode? _node;
+
+    private EpmdProcess Epmd => _epmd!;
+
+    private ErlangNode Node => _node!;
+
+    public async Task InitializeAsync()
+    {
+        _epmd = await EpmdProcess.StartAsync();
+        _node = await ErlangNode.StartAsync(_epmd);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_node is not null)
+        {
+            await _node.DisposeAsync();
+        }
+        if (_epmd is not null)
+        {
+            await _epmd.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_configured_node_is_collected_with_prometheus_erl_names()
+    {
+        await using var gateway = await GatewayProcess.StartAsync($$"""
+            collect:
+              interval: 1s
+              beam:
+                cookie: {{Node.Cookie}}
+                nodes: [ {{Node.Name}} ]
+                epmdPort: {{Epmd.Port}}
+            """);
+
+        var metrics = await Poll.UntilAsync(async () =>
+            {
+                var text = await gateway.MetricsAsync();
+                return text.Contains($"erlang_vm_process_count{{instance=\"{Node.Name}\"", StringComparison.Ordinal) ? text : null;
+            },
+            TimeSpan.FromSeconds(60), "the node's VM metrics on /metrics", () => gateway.Output);
+
+        var lines = metrics.Split('\n');
+        Assert.Contains("# TYPE erlang_vm_memory_bytes_total gauge", lines);
+        Assert.Contains(lines, l => l.StartsWith("erlang_vm_memory_bytes_total{", StringComparison.Ordinal)
+            && l.Contains($"instance=\"{Node.Name}\"", StringComparison.Ordinal) && l.Contains("kind=\"processes\"", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("gateway_node_up{", StringComparison.Ordinal)
+            && l.Contains($"instance=\"{Node.Name}\"", StringComparison.Ordinal) && l.EndsWith(" 1", StringComparison.Ordinal));
+        Assert.DoesNotContain(Node.Cookie, gateway.Output, StringComparison.Ordinal);
+
+        var node = (await gateway.NodesAsync()).Single(n => n.GetProperty("node").GetString() == Node.Name);
+        Assert.Equal("beam", node.GetProperty("source").GetString());
+        Assert.Equal("25", node.GetProperty("info").GetProperty("otp_release").GetString());
+        Assert.StartsWith("loaded", node.GetProperty("info").GetProperty("agent").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_embedded_default_discovers_the_nodes_of_the_local_epmd()
+    {
+        var dir = Directory.CreateTempSubdirectory("gateway-default-beam-").FullName;
+        var port = Peers.FreePort.Next();
+        await using var process = ManagedProcess.Start("dotnet", [GatewayProcess.GatewayDll],
+            new Dictionary<string, string?>
+            {
+                ["GATEWAY__GATEWAY__LISTEN"] = $"127.0.0.1:{port}",
+                ["GATEWAY_BEAM_COOKIE"] = Node.Cookie,
+                ["ERL_EPMD_PORT"] = Epmd.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
+            dir);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+
+        await Poll.UntilAsync(async () =>
+            {
+                var nodes = JsonSerializer.Deserialize<JsonElement[]>(await http.GetStringAsync("/api/v1/nodes"))!;
+                return nodes.Any(n => n.GetProperty("node").GetString() == Node.Name && n.GetProperty("up").GetBoolean());
+            },
+            TimeSpan.FromSeconds(60), "the embedded default to collect the local node", () => process.Output);
+        Assert.Contains("every node registered with EPMD on localhost", process.Output, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,278 @@
+using Gateway.Collector;
+using Gateway.Collector.Beam;
+using Gateway.Collector.Beam.Agent;
+using Gateway.Collector.Beam.Options;
+using Gateway.Erlang.Terms;
+using Gateway.Tests.Collector.Beam.Fixtures;
+
+namespace Gateway.Tests.Collector.Beam;
+
+public sealed class BeamSourceTests(BeamTestbed testbed) : IClassFixture<BeamTestbed>
+{
+    private static readonly string[] CoreFamilies =
+    [
+        "erlang_vm_process_count", "erlang_vm_memory_bytes_total", "erlang_vm_statistics_reductions_total",
+        "erlang_vm_schedulers", "erlang_vm_info", "erlang_vm_uptime_seconds", "erlang_vm_memory_ets_tables",
+        "erlang_vm_statistics_context_switches",
+    ];
+
+    private Task<ScrapeResult> ScrapeAsync(string node, BeamSource? source = null, BeamOptions? options = null) =>
+        (source ?? testbed.Source).ScrapeAsync(BeamTestSources.Target(options ?? testbed.Options, node), CancellationToken.None);
+
+    [Fact]
+    public async Task Process_count_follows_10000_processes_spawned_on_the_node()
+    {
+        var node = await testbed.StartNodeAsync(new ErlangNodeOptions { ExtraArgs = ["+P", "100000"] });
+        var before = BeamTestSources.Value(await ScrapeAsync(node.Name), "erlang_vm_process_count");
+
+        await testbed.Eval.EvalAsync(node.Name,
+            "_ = [spawn(fun() -> receive stop -> ok end end) || _ <- lists:seq(1, 10000)], ok.");
+        var after = BeamTestSources.Value(await ScrapeAsync(node.Name), "erlang_vm_process_count");
+
+        Assert.True(after >= before + 10000, $"process count went from {before} to {after}");
+    }
+
+    [Fact]
+    public async Task Agent_is_loaded_and_the_info_names_release_version_and_uptime()
+    {
+        var result = await ScrapeAsync(testbed.Node.Name);
+
+        Assert.True(result.Succeeded, result.ToString());
+        Assert.Equal("loaded v" + GatewayAgentSource.Version, result.Info["agent"]);
+        Assert.Matches(@"^\d+$", result.Info["otp_release"]);
+        Assert.Matches(@"^\d+\.", result.Info["erts_version"]);
+        Assert.True(result.Info.ContainsKey("uptime_seconds"));
+        Assert.Contains(result.Families, f => f.Name == "gateway_agent_version");
+        var version = await testbed.Eval.RpcAsync(testbed.Node.Name, "gateway_agent", "version", [], TimeSpan.FromSeconds(10));
+        Assert.Equal(ErlangInteger.Of(GatewayAgentSource.Version), version);
+    }
+
+    [Fact]
+    public async Task An_older_agent_on_the_node_is_replaced()
+    {
+        var node = await testbed.StartNodeAsync();
+        await testbed.Eval.EvalAsync(node.Name, """
+            Forms = [{attribute, 1, module, gateway_agent}, {attribute, 2, export, [{version, 0}]},
+                     {function, 3, version, 0, [{clause, 3, [], [], [{integer, 3, 0}]}]}],
+            {ok, gateway_agent, Beam} = compile:forms(Forms),
+            {module, gateway_agent} = code:load_binary(gateway_agent, "old.erl", Beam),
+            ok.
+            """);
+        Assert.Equal(ErlangInteger.Of(0), await testbed.Eval.RpcAsync(node.Name, "gateway_agent", "version", [], TimeSpan.FromSeconds(10)));
+
+        var result = await ScrapeAsync(node.Name);
+
+        Assert.True(result.Succeeded, result.ToString());
+        Assert.Equal("loaded v" + GatewayAgentSource.Version, result.Info["agent"]);
+        Assert.Equal(ErlangInteger.Of(GatewayAgentSource.Version), await testbed.Eval.RpcAsync(node.Name, "gateway_agent", "version", [], TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task Agent_false_gives_the_same_core_families_without_loading_the_agent()
+    {
+        var node = await testbed.StartNodeAsync();
+        var options = BeamTestSources.Options(testbed, agent: false);
+        await using var source = BeamTestSources.Create(options);
+
+        var agentless = await ScrapeAsync(node.Name, source, options);
+        var withAgent = await ScrapeAsync(testbed.Node.Name);
+
+        Assert.True(agentless.Succeeded, agentless.ToString());
+        Assert.Equal("disabled", agentless.Info["agent"]);
+        Assert.Matches(@"^\d+$", agentless.Info["otp_release"]);
+        foreach (var family in CoreFamilies)
+        {
+            Assert.True(agentless.Families.Any(f => f.Name == family), $"{family} is missing agentless");
+            Assert.Contains(withAgent.Families, f => f.Name == family);
+        }
+        var loaded = await testbed.Eval.RpcAsync(node.Name, "code", "is_loaded", [ErlangAtom.Of("gateway_agent")], TimeSpan.FromSeconds(10));
+        Assert.Equal(ErlangAtom.False, loaded);
+    }
+
+    [Fact]
+    public async Task A_node_without_the_compiler_is_collected_agentless_until_another_node_compiled_the_agent()
+    {
+        var node = await testbed.StartNodeAsync();
+        await testbed.Eval.EvalAsync(node.Name,
+            "code:del_path(compiler), code:purge(compile), code:delete(compile), code:purge(compile), ok.");
+        var options = BeamTestSources.Options(testbed);
+        await using var source = BeamTestSources.Create(options);
+
+        var without = await ScrapeAsync(node.Name, source, options);
+        Assert.True(without.Succeeded, without.ToString());
+        Assert.StartsWith("unavailable: ", without.Info["agent"], StringComparison.Ordinal);
+        Assert.Contains(without.Families, f => f.Name == "erlang_vm_process_count");
+
+        var compiling = await testbed.StartNodeAsync();
+        Assert.Equal("loaded v" + GatewayAgentSource.Version, (await ScrapeAsync(compiling.Name, source, options)).Info["agent"]);
+        var shipped = await ScrapeAsync(node.Name, source, options);
+
+        Assert.True(shipped.Succeeded, shipped.ToString());
+        Assert.Equal("loaded v" + GatewayAgentSource.Version, shipped.Info["agent"]);
+    }
+
+    [Fact]
+    public async Task A_logger_error_on_the_node_arrives_as_a_routed_notification()
+    {
+        var first = await ScrapeAsync(testbed.Node.Name);
+        Assert.True(first.Succeeded, first.ToString());
+
+        await testbed.Eval.EvalAsync(testbed.Node.Name, "logger:error(\"boom ~p\", [42]), ok.");
+        var notification = await testbed.Router.WaitForAsync(n => n.Message.Contains("boom 42", StringComparison.Ordinal));
+
+        Assert.Equal("error", notification.Level);
+        Assert.Equal(testbed.Node.Name, notification.Node);
+        Assert.Equal("logger", notification.Source);
+        Assert.Matches(@"^<\d+\.\d+\.\d+>$", notification.Metadata["pid"]);
+    }
+
+    [Fact]
+    public async Task A_sasl_alarm_set_and_cleared_on_the_node_arrives_as_notifications_without_an_alarm_manager()
+    {
+        var node = await testbed.StartNodeAsync();
+        await testbed.Eval.EvalAsync(node.Name, "ok = application:start(sasl), ok.");
+        Assert.True((await ScrapeAsync(node.Name)).Succeeded);
+
+        await testbed.Eval.EvalAsync(node.Name, "alarm_handler:set_alarm({gateway_test_alarm, \"disk 95%\"}), ok.");
+        var set = await testbed.Router.WaitForAsync(n => n.Node == node.Name && n.Source == "alarm_handler" && n.Message.StartsWith("alarm set", StringComparison.Ordinal));
+        await testbed.Eval.EvalAsync(node.Name, "alarm_handler:clear_alarm(gateway_test_alarm), ok.");
+        var cleared = await testbed.Router.WaitForAsync(n => n.Node == node.Name && n.Source == "alarm_handler" && n.Message.StartsWith("alarm cleared", StringComparison.Ordinal));
+
+        Assert.Contains("gateway_test_alarm", set.Message, StringComparison.Ordinal);
+        Assert.Contains("disk 95%", set.Message, StringComparison.Ordinal);
+        Assert.Equal("gateway_test_alarm", cleared.Metadata["alarm_id"]);
+    }
+
+    [Fact]
+    public async Task Release_removes_the_log_handler_from_the_node()
+    {
+        var node = await testbed.StartNodeAsync();
+        var options = BeamTestSources.Options(testbed);
+        await using var source = BeamTestSources.Create(options);
+        var target = BeamTestSources.Target(options, node.Name);
+        Assert.True((await source.ScrapeAsync(target, CancellationToken.None)).Succeeded);
+        Assert.True(await HasHandlerAsync(node.Name));
+
+        source.Release(target.Node);
+
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (await HasHandlerAsync(node.Name))
+        {
+            await Task.Delay(20, guard.Token);
+        }
+    }
+
+    private async Task<bool> HasHandlerAsync(string node)
+    {
+        var config = await testbed.Eval.RpcAsync(node, "logger", "get_handler_config", [ErlangAtom.Of("gateway_agent")], TimeSpan.FromSeconds(10));
+        return config is ErlangTuple { Arity: 2 } t && t[0].IsAtom("ok");
+    }
+
+    [Fact]
+    public async Task A_killed_node_fails_with_connection_and_comes_back_after_a_restart()
+    {
+        var options = new ErlangNodeOptions();
+        var node = await testbed.StartNodeAsync(options);
+        Assert.True((await ScrapeAsync(node.Name)).Succeeded);
+
+        await node.KillAsync();
+        var down = await ScrapeAsync(node.Name);
+        Assert.Equal(ScrapeErrorReasons.Connection, down.ErrorReason);
+
+        await testbed.StartNodeAsync(new ErlangNodeOptions { AliveName = options.AliveName });
+        var again = await ScrapeAsync(node.Name);
+
+        Assert.True(again.Succeeded, again.ToString());
+        Assert.Equal("loaded v" + GatewayAgentSource.Version, again.Info["agent"]);
+    }
+
+    [Fact]
+    public async Task A_wrong_cookie_fails_with_auth_and_the_message_shows_no_cookie()
+    {
+        var options = BeamTestSources.Options(testbed, cookie: "not-the-cookie-x7");
+        await using var source = BeamTestSources.Create(options);
+
+        var result = await ScrapeAsync(testbed.Node.Name, source, options);
+
+        Assert.Equal(BeamScrapeErrorReasons.Auth, result.ErrorReason);
+        Assert.Equal($"node {testbed.Node.Name} rejected the cookie", result.ErrorMessage);
+        Assert.DoesNotContain("not-the-cookie-x7", result.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("testcookie", result.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_group_cookie_is_used_for_its_nodes_beside_the_shared_cookie()
+    {
+        var special = await testbed.StartNodeAsync(new ErlangNodeOptions { Cookie = "groupcookie" });
+        var options = BeamTestSources.Options(testbed);
+        options.Groups["special"] = [special.Name];
+        options.Cookies["special"] = "groupcookie";
+        await using var source = BeamTestSources.Create(options);
+
+        var grouped = await ScrapeAsync(special.Name, source, options);
+        var shared = await ScrapeAsync(testbed.Node.Name, source, options);
+
+        Assert.True(grouped.Succeeded, grouped.ToString());
+        Assert.Equal("special", grouped.Info["group"]);
+        Assert.True(shared.Succeeded, shared.ToString());
+    }
+
+    [Fact]
+    public async Task A_frozen_node_fails_with_timeout()
+    {
+        var node = await testbed.StartNodeAsync();
+        var options = BeamTestSources.Options(testbed);
+        await using var source = BeamTestSources.Create(options);
+        var target = BeamTestSources.Target(options, node.Name) with { Timeout = TimeSpan.FromSeconds(1) };
+        Assert.True((await source.ScrapeAsync(target, CancellationToken.None)).Succeeded);
+
+        node.Suspend();
+        try
+        {
+            var result = await source.ScrapeAsync(target, CancellationToken.None);
+
+            Assert.Equal(ScrapeErrorReasons.Timeout, result.ErrorReason);
+            Assert.Equal($"node {node.Name} did not answer within 1s", result.ErrorMessage);
+        }
+        finally
+        {
+            node.Resume();
+        }
+    }
+
+    [Fact]
+    public async Task Without_any_cookie_every_node_fails_with_a_clear_message()
+    {
+        var options = BeamTestSources.Options(testbed, cookie: null);
+        await using var source = BeamTestSources.Create(options);
+
+        var result = await ScrapeAsync(testbed.Node.Name, source, options);
+
+        Assert.Equal(BeamScrapeErrorReasons.Auth, result.ErrorReason);
+        Assert.Equal("no cookie: set collect.beam.cookie or ~/.erlang.cookie", result.ErrorMessage);
+    }
+
+    [Fact]
+    public async Task A_cookie_that_is_not_latin1_fails_with_auth_and_is_not_shown()
+    {
+        var options = BeamTestSources.Options(testbed, cookie: "k\u0100ey-x9");
+        await using var source = BeamTestSources.Create(options);
+
+        var result = await ScrapeAsync(testbed.Node.Name, source, options);
+
+        Assert.Equal(BeamScrapeErrorReasons.Auth, result.ErrorReason);
+        Assert.DoesNotContain("ey-x9", result.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_group_of_a_node_is_in_the_info()
+    {
+        var options = BeamTestSources.Options(testbed);
+        options.Groups["testers"] = ["t*@localhost"];
+
+        var result = await ScrapeAsync(testbed.Node.Name, options: options);
+
+        Assert.True(result.Succeeded, result.ToString());
+        Assert.Equal("testers", result.Info["group"]);
+    }
+}
