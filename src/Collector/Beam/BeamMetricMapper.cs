@@ -39,11 +39,13 @@ public sealed class BeamMetricMapper
         var ctx = new BeamMappingContext(naming, interner);
         MemoryMetrics.Append(reply, ctx);
         StatisticsMetrics.Append(reply, ctx);
+        LegacyNameMetrics.Append(reply, ctx);
         SystemInfoMetrics.Append(reply, ctx);
         DistMetrics.Append(reply, ctx);
         OsProcessMetrics.Append(reply, ctx);
         MnesiaMetrics.Append(reply, ctx);
         NodeExtraMetrics.Append(reply, ctx);
+        CodeMetrics.Append(reply, ctx);
         return ctx.Build();
     }
 

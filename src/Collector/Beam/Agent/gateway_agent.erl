@@ -13,7 +13,7 @@
 %% handler for SASL's alarm_handler (init/1, handle_event/2 ...): the forwarding side of logs and
 %% alarms. Both send to a {Name, GatewayNode} given at install time and never block the caller.
 -module(gateway_agent).
--vsn(1).
+-vsn(2).
 
 -export([version/0, collect/1, install/2, remove/0, forwarding_status/0]).
 %% logger handler callbacks
@@ -23,7 +23,7 @@
 
 %% Bump with every change to this file: the gateway reloads the module on a node when its own copy
 %% is newer than the loaded one. GatewayAgentSource.Version is parsed from the line below.
-version() -> 1.
+version() -> 2.
 
 %% ---------------------------------------------------------------------------------------------
 %% collect/1
@@ -38,6 +38,7 @@ version() -> 1.
 %%   os_process    => boolean()  /proc/self figures on Linux (default true)
 %%   mnesia        => boolean()  mnesia figures when mnesia runs (default true)
 %%   call_timeout  => integer()  ms for calls into application_controller and mnesia (default 1000)
+%%   code          => boolean()  module clashes on the code path and modules with old code (default true)
 collect(Opts0) ->
     Opts = case is_map(Opts0) of
                true -> Opts0;
@@ -68,6 +69,8 @@ collect(Opts0) ->
                              fun() -> mnesia_info(Apps, opt(call_timeout, Opts, 1000)) end,
                              undefined),
       alarms => alarms(),
+      module_clashes => when_enabled(code, Opts, fun module_clashes/0, undefined),
+      old_code => when_enabled(code, Opts, fun old_code/0, undefined),
       forwarding => forwarding_status()}.
 
 opt(Key, Opts, Default) ->
@@ -339,6 +342,76 @@ process_name(P) ->
         _ ->
             undefined
     end.
+
+%% Modules with a .beam file in more than one code-path directory, [{ModuleBin, [DirBin]}] sorted by
+%% module, at most 100: what code:clash/0 finds, without its printing to the group leader. Listing
+%% every directory of the path costs milliseconds, so the result is cached in a persistent_term keyed
+%% on the path and each directory's mtime (adding or removing a file changes the directory's mtime);
+%% the term is only rewritten when that key changes, which is rare (its global GC is acceptable then).
+module_clashes() ->
+    safe(fun() ->
+                 Dirs = unique_dirs(code:get_path(), #{}, []),
+                 Key = [{D, dir_mtime(D)} || D <- Dirs],
+                 case persistent_term:get({gateway_agent, module_clashes}, undefined) of
+                     {Key, Cached} ->
+                         Cached;
+                     _ ->
+                         Clashes = find_clashes(Dirs),
+                         persistent_term:put({gateway_agent, module_clashes}, {Key, Clashes}),
+                         Clashes
+                 end
+         end, undefined).
+
+%% The path with relative entries made absolute and duplicates dropped ("." and the cwd are one dir).
+unique_dirs([], _Seen, Acc) ->
+    lists:reverse(Acc);
+unique_dirs([Dir | Rest], Seen, Acc) ->
+    Abs = filename:absname(Dir),
+    case maps:is_key(Abs, Seen) of
+        true -> unique_dirs(Rest, Seen, Acc);
+        false -> unique_dirs(Rest, Seen#{Abs => true}, [Abs | Acc])
+    end.
+
+dir_mtime(Dir) ->
+    case file:read_file_info(Dir, [{time, posix}]) of
+        {ok, Info} -> element(6, Info); % #file_info.mtime
+        _ -> undefined
+    end.
+
+find_clashes(Dirs) ->
+    ByModule = lists:foldl(fun(Dir, Acc) -> add_beams(Dir, Acc) end, #{}, Dirs),
+    Clashes = lists:sort([{M, lists:reverse(Ds)} || {M, [_, _ | _] = Ds} <- maps:to_list(ByModule)]),
+    [{to_binary(M), [to_binary(D) || D <- Ds]} || {M, Ds} <- lists:sublist(Clashes, 100)].
+
+add_beams(Dir, Acc) ->
+    case file:list_dir(Dir) of
+        {ok, Files} ->
+            lists:foldl(fun(File, A) ->
+                                case filename:extension(File) of
+                                    ".beam" ->
+                                        M = filename:rootname(File),
+                                        maps:update_with(M, fun(Ds) -> [Dir | Ds] end, [Dir], A);
+                                    _ ->
+                                        A
+                                end
+                        end, Acc, Files);
+        _ ->
+            Acc
+    end.
+
+to_binary(Name) ->
+    case unicode:characters_to_binary(Name) of
+        Bin when is_binary(Bin) -> Bin;
+        _ -> iolist_to_binary(io_lib:format("~w", [Name]))
+    end.
+
+%% Modules that have old code loaded (a purge is pending): #{count => N, modules => [Module]}, at most
+%% 100 listed. erlang:check_old_code/1 is a BIF reading a flag, ~1 µs per loaded module.
+old_code() ->
+    safe(fun() ->
+                 Old = [M || {M, _} <- code:all_loaded(), erlang:check_old_code(M)],
+                 #{count => length(Old), modules => lists:sublist(lists:sort(Old), 100)}
+         end, undefined).
 
 %% [{App, Vsn}] of the running applications.
 applications(Timeout) ->
