@@ -55,7 +55,7 @@ public sealed class SnmpEndToEndTests
     }
 
     [Fact]
-    public async Task An_inform_to_a_manager_that_is_down_survives_kill_9_and_arrives_once()
+    public async Task Informs_to_a_manager_that_is_down_survive_kill_9_and_arrive_once_each_in_order()
     {
         var trapdPort = FreeUdpPort.Next();
         var dir = Directory.CreateTempSubdirectory("gateway-snmp-kill-").FullName;
@@ -68,10 +68,12 @@ public sealed class SnmpEndToEndTests
               initialBackoff: 200ms
               maxBackoff: 1s
             """;
-        string id;
+        string fan, disk;
         await using (var first = await StartAsync(config, dir))
         {
-            id = await RaiseAsync(first, "fan_failure", "fan2");
+            fan = await RaiseAsync(first, "fan_failure", "fan2");
+            disk = await RaiseAsync(first, "disk_full", "/var");
+            await ClearAsync(first, fan);
             await Poll.UntilAsync(async () => (await first.MetricsAsync()).Split('\n').Any(l =>
                     l.StartsWith("gateway_exporter_retries_total{", StringComparison.Ordinal) && l.Contains("snmp", StringComparison.Ordinal) && !l.EndsWith(" 0", StringComparison.Ordinal)),
                 TimeSpan.FromSeconds(20), "a failed inform attempt", () => first.Output);
@@ -80,11 +82,15 @@ public sealed class SnmpEndToEndTests
 
         using var trapd = await Snmptrapd.StartAsync(TrapdConfig, trapdPort);
         await using var second = await StartAsync(config, dir);
-        await trapd.VarBindsOfAsync(id);
         await Poll.UntilAsync(async () => (await second.MetricsAsync()).Split('\n').Any(l =>
                 l.StartsWith("gateway_outbox_depth{", StringComparison.Ordinal) && l.Contains("snmp", StringComparison.Ordinal) && l.EndsWith(" 0", StringComparison.Ordinal)),
-            TimeSpan.FromSeconds(20), "the outbox to drain", () => second.Output);
-        Assert.Single(trapd.Lines(), l => l.StartsWith("TRAP|", StringComparison.Ordinal) && l.Contains(id, StringComparison.Ordinal));
+            TimeSpan.FromSeconds(30), "the outbox to drain", () => second.Output);
+
+        // Raised fan, raised disk, cleared fan: once each, in the order they happened.
+        var received = trapd.Lines().Where(l => l.StartsWith("TRAP|", StringComparison.Ordinal)).ToArray();
+        string Kind(string line) => line.Contains("gwAlarmCleared", StringComparison.Ordinal) ? "cleared" : line.Contains("gwAlarmRaised", StringComparison.Ordinal) ? "raised" : "other";
+        var sequence = received.Select(l => (Id: l.Contains(fan, StringComparison.Ordinal) ? fan : l.Contains(disk, StringComparison.Ordinal) ? disk : "?", Kind: Kind(l))).ToArray();
+        Assert.Equal([(fan, "raised"), (disk, "raised"), (fan, "cleared")], sequence);
     }
 
     private static Task<GatewayProcess> StartAsync(string config, string? dir = null) =>
@@ -102,5 +108,16 @@ public sealed class SnmpEndToEndTests
         using var response = await gateway.Http.SendAsync(request);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
+
+    private static async Task ClearAsync(GatewayProcess gateway, string id)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/alarms")
+        {
+            Content = new StringContent($$"""{"action":"clear","id":"{{id}}"}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        using var response = await gateway.Http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
     }
 }
