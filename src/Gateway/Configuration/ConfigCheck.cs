@@ -57,9 +57,10 @@ public static partial class ConfigCheck
         try
         {
             using var app = GatewayHost.Build(loaded, mapEndpoints: false);
-            foreach (var (section, type) in app.Services.GetRequiredService<OptionsSections>().All)
+            var sections = app.Services.GetRequiredService<OptionsSections>();
+            foreach (var (section, type) in sections.All)
             {
-                errors.AddRange(UnknownKeys.Find(loaded.Root.GetSection(section), type)
+                errors.AddRange(UnknownKeys.Find(loaded.Root.GetSection(section), type, sections.IsBound)
                     .Where(e => !NotYetImplemented.Any(n => e.StartsWith(ConfigPath.ToYaml(n) + ":", StringComparison.OrdinalIgnoreCase)
                         || e.StartsWith(ConfigPath.ToYaml(n) + ".", StringComparison.OrdinalIgnoreCase))));
             }

@@ -9,14 +9,17 @@ namespace Gateway.Configuration;
 /// </summary>
 public static class UnknownKeys
 {
-    public static IEnumerable<string> Find(IConfigurationSection section, Type optionsType)
+    /// <param name="section">The section bound to <paramref name="optionsType"/>.</param>
+    /// <param name="optionsType">The options class.</param>
+    /// <param name="boundElsewhere">Sub-sections that another options type binds (e.g. <c>alarms:beam</c>).</param>
+    public static IEnumerable<string> Find(IConfigurationSection section, Type optionsType, Func<string, bool>? boundElsewhere = null)
     {
         var errors = new List<string>();
-        Walk(section, optionsType, errors, depth: 0);
+        Walk(section, optionsType, errors, depth: 0, boundElsewhere ?? (_ => false));
         return errors;
     }
 
-    private static void Walk(IConfigurationSection section, Type type, List<string> errors, int depth)
+    private static void Walk(IConfigurationSection section, Type type, List<string> errors, int depth, Func<string, bool> boundElsewhere)
     {
         if (depth > 16 || IsLeaf(type))
         {
@@ -26,7 +29,7 @@ public static class UnknownKeys
         {
             foreach (var child in section.GetChildren())
             {
-                Walk(child, valueType, errors, depth + 1);
+                Walk(child, valueType, errors, depth + 1, boundElsewhere);
             }
             return;
         }
@@ -34,7 +37,7 @@ public static class UnknownKeys
         {
             foreach (var child in section.GetChildren())
             {
-                Walk(child, elementType, errors, depth + 1);
+                Walk(child, elementType, errors, depth + 1, boundElsewhere);
             }
             return;
         }
@@ -45,7 +48,11 @@ public static class UnknownKeys
         {
             if (properties.TryGetValue(child.Key, out var property))
             {
-                Walk(child, property.PropertyType, errors, depth + 1);
+                Walk(child, property.PropertyType, errors, depth + 1, boundElsewhere);
+            }
+            else if (boundElsewhere(child.Path))
+            {
+                continue;
             }
             else
             {

@@ -1,4 +1,5 @@
 using Gateway.Collector;
+using Gateway.Collector.Beam.Rules;
 using Gateway.Configuration;
 using Gateway.Core.Alarms;
 using Gateway.Core.Outbox;
@@ -28,6 +29,8 @@ internal static class GatewayComponents
 
         services.AddGatewayAlarms(configuration.GetSection(AlarmsOptions.Section), DataDir);
         sections.Add<AlarmsOptions>(AlarmsOptions.Section);
+        services.AddBeamAlarms(configuration.GetSection("alarms:beam"));
+        sections.Add<BeamAlarmOptions>("alarms:beam");
 
         services.AddConsoleExporter(configuration.GetSection("exporters:console"));
         sections.Add<ConsoleExporterOptions>("exporters:console");
