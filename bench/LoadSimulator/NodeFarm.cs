@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -12,18 +13,33 @@ internal sealed class NodeFarm : IAsyncDisposable
     private readonly SimulatorArguments arguments;
     private readonly ReplyBook book = new();
     private readonly long[] calls;
-    private readonly SimulatedNode?[] nodes;
+    private readonly IAsyncDisposable?[] nodes;
+    private readonly Dictionary<IPAddress, BuiltInEpmd> epmds = [];
+    private readonly ConcurrentDictionary<string, long> callsByFunction = new(StringComparer.Ordinal);
+    private readonly long[] lastCollect;
+    private readonly int[] collectGapHistogram = new int[5];
 
     public NodeFarm(SimulatorArguments arguments)
     {
         this.arguments = arguments;
         calls = new long[arguments.Nodes];
-        nodes = new SimulatedNode?[arguments.Nodes];
+        lastCollect = new long[arguments.Nodes];
+        nodes = new IAsyncDisposable?[arguments.Nodes];
+        if (arguments.AddressBase is not null)
+        {
+            foreach (var address in arguments.Addresses())
+            {
+                epmds[address] = new BuiltInEpmd(new IPEndPoint(address, arguments.EpmdPort));
+            }
+        }
     }
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        Console.WriteLine($"agent version {book.AgentVersion}; registering {arguments.Nodes} nodes {arguments.NodeName(arguments.FirstNode)} … with epmd 127.0.0.1:{string.Join(',', arguments.EpmdPorts())}");
+        var where = arguments.AddressBase is null
+            ? $"epmd 127.0.0.1:{string.Join(',', arguments.EpmdPorts())}"
+            : $"built-in epmd on {string.Join(',', epmds.Keys)} port {arguments.EpmdPort}";
+        Console.WriteLine($"agent version {book.AgentVersion}; registering {arguments.Nodes} nodes {arguments.NodeName(arguments.FirstNode)} … with {where}");
         var clock = Stopwatch.StartNew();
         var next = -1;
         var failures = 0;
@@ -66,13 +82,49 @@ internal sealed class NodeFarm : IAsyncDisposable
                 await node.DisposeAsync();
             }
         }
+
+        foreach (var epmd in epmds.Values)
+        {
+            await epmd.DisposeAsync();
+        }
     }
 
-    private Task<SimulatedNode> StartNodeAsync(int i, CancellationToken cancellationToken)
+    private ErlangTerm Answer(ErlangAtom name, int i, ErlangAtom module, ErlangAtom function, IReadOnlyList<ErlangTerm> args)
+    {
+        callsByFunction.AddOrUpdate($"{module.Name}:{function.Name}/{args.Count}", 1, (_, n) => n + 1);
+        if (function.Name == "collect")
+        {
+            // Gap to the node's previous collect, in buckets < 0.1 s, < 1 s, < 5 s, < 14 s, >= 14 s: with a
+            // 15 s interval anything in the first four is an extra collection.
+            var now = Stopwatch.GetTimestamp();
+            var previous = Interlocked.Exchange(ref lastCollect[i], now);
+            if (previous != 0)
+            {
+                var gap = Stopwatch.GetElapsedTime(previous, now).TotalSeconds;
+                Interlocked.Increment(ref collectGapHistogram[gap < 0.1 ? 0 : gap < 1 ? 1 : gap < 5 ? 2 : gap < 14 ? 3 : 4]);
+            }
+        }
+
+        return book.Answer(name, Interlocked.Increment(ref calls[i]), module, function, args);
+    }
+
+    private async Task<IAsyncDisposable> StartNodeAsync(int i, CancellationToken cancellationToken)
     {
         var name = ErlangAtom.Of(arguments.NodeName(arguments.FirstNode + i));
         var port = arguments.BasePort > 0 ? arguments.BasePort + i : 0;
-        return SimulatedNode.StartAsync(
+        if (arguments.AddressBase is not null)
+        {
+            // No ALIVE2 connection: the built-in epmd of the node's address learns the port directly.
+            var address = arguments.AddressOf(arguments.FirstNode + i);
+            var listener = new DistributionListener(
+                new DistributionListenerOptions { NodeName = name.Name, Cookie = arguments.Cookie, ListenEndPoint = new IPEndPoint(address, port) },
+                (module, function, args) => Answer(name, i, module, function, args));
+            listener.Start((uint)(1000 + arguments.FirstNode + i));
+            epmds[address].Register(name.Name[..name.Name.IndexOf('@', StringComparison.Ordinal)], listener.Port);
+            return listener;
+        }
+
+        return await SimulatedNode.StartAsync(
             new DistributionListenerOptions
             {
                 NodeName = name.Name,
@@ -81,7 +133,7 @@ internal sealed class NodeFarm : IAsyncDisposable
             },
             "127.0.0.1",
             arguments.EpmdPortOf(arguments.FirstNode + i),
-            (module, function, args) => book.Answer(name, Interlocked.Increment(ref calls[i]), module, function, args),
+            (module, function, args) => Answer(name, i, module, function, args),
             cancellationToken: cancellationToken);
     }
 
@@ -124,7 +176,10 @@ internal sealed class NodeFarm : IAsyncDisposable
                 var rate = (total - previous) / (now - previousTime).TotalSeconds;
                 Console.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"t={now.TotalSeconds,6:0.0}s calls/s={rate,8:0.0} total={total} nodes called={called} per-node calls min={min} max={max}"));
+                    $"t={now.TotalSeconds,6:0.0}s calls/s={rate,8:0.0} total={total} nodes called={called} per-node calls min={min} max={max} by function: {string.Join(' ', callsByFunction.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))}"));
+                var histogram = calls.Where((_, n) => nodes[n] is not null).GroupBy(c => c).OrderBy(g => g.Key).Select(g => $"{g.Key}:{g.Count()}");
+                Console.WriteLine($"  nodes by calls answered (calls:nodes): {string.Join(' ', histogram)}");
+                Console.WriteLine($"  gaps between two collects of a node: <0.1s={collectGapHistogram[0]} 0.1-1s={collectGapHistogram[1]} 1-5s={collectGapHistogram[2]} 5-14s={collectGapHistogram[3]} >=14s={collectGapHistogram[4]}");
                 (previous, previousTime) = (total, now);
                 if (done)
                 {

@@ -19,7 +19,7 @@ using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
 });
 
 var epmds = new List<Process>();
-if (arguments.StartEpmd)
+if (arguments.StartEpmd && arguments.AddressBase is null)
 {
     epmds.AddRange(arguments.EpmdPorts().Select(EpmdLauncher.Start));
 }

@@ -39,6 +39,8 @@ internal sealed partial class ReplyBook
     /// <summary>What <c>gateway_agent:version()</c> answers: the version of the agent source in this repository.</summary>
     public int AgentVersion { get; }
 
+    private static ErlangMap InstallReply { get; } = ErlangMap.Of((ErlangAtom.Of("logger"), ErlangAtom.Ok), (ErlangAtom.Of("alarm_handler"), ErlangAtom.Ok));
+
     /// <summary>The reply to one call on the node <paramref name="node"/>, which has been called <paramref name="calls"/> times.</summary>
     public ErlangTerm Answer(ErlangAtom node, long calls, ErlangAtom module, ErlangAtom function, IReadOnlyList<ErlangTerm> args)
     {
@@ -48,7 +50,9 @@ internal sealed partial class ReplyBook
             {
                 ("version", 0) => ErlangInteger.Of(AgentVersion),
                 ("collect", 1) => Collect(node, calls),
-                ("install", 2) or ("remove", 0) => ErlangAtom.Ok,
+                // install/2 answers what the agent does: #{logger => ok, alarm_handler => ok}.
+                ("install", 2) => InstallReply,
+                ("remove", 0) => ErlangAtom.Ok,
                 ("forwarding_status", 0) => ErlangMap.Of((ErlangAtom.Of("installed"), ErlangAtom.False)),
                 _ => RexCall.Undefined(module, function, args),
             };

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 
 namespace LoadSimulator;
 
@@ -38,6 +39,14 @@ internal sealed class SimulatorArguments
     /// </summary>
     public int NodesPerEpmd { get; private set; } = 500;
 
+    /// <summary>
+    /// When set, group g (0-based, NodesPerEpmd nodes each) lives on loopback address base + g: its
+    /// nodes are named <c>P&lt;i&gt;@127.0.0.K</c> (long names), listen on 127.0.0.K, and a built-in
+    /// epmd answers on 127.0.0.K:EpmdPort, so one epmd port serves every group (the gateway looks
+    /// every host up on one port).
+    /// </summary>
+    public IPAddress? AddressBase { get; private set; }
+
     public static SimulatorArguments Parse(string[] args)
     {
         var a = new SimulatorArguments();
@@ -61,6 +70,7 @@ internal sealed class SimulatorArguments
                 case "--cycles": a.Cycles = NextInt(); break;
                 case "--start-concurrency": a.StartConcurrency = NextInt(); break;
                 case "--nodes-per-epmd": a.NodesPerEpmd = NextInt(); break;
+                case "--address-base": a.AddressBase = IPAddress.Parse(Next()); break;
                 default: throw new ArgumentException($"Unknown option {args[i]} (see bench/LoadSimulator/README.md).");
             }
         }
@@ -68,10 +78,27 @@ internal sealed class SimulatorArguments
         return a;
     }
 
-    public string NodeName(int index) => $"{Prefix}{index}@{HostName}";
+    public string NodeName(int index) => $"{Prefix}{index}@{(AddressBase is null ? HostName : AddressOf(index).ToString())}";
 
     /// <summary>The epmd port of node <paramref name="index"/> (1-based, global across simulator processes).</summary>
-    public int EpmdPortOf(int index) => EpmdPort + ((index - 1) / NodesPerEpmd);
+    public int EpmdPortOf(int index) => AddressBase is null ? EpmdPort + ((index - 1) / NodesPerEpmd) : EpmdPort;
+
+    /// <summary>The address node <paramref name="index"/> listens on, and its group's epmd: loopback, or <see cref="AddressBase"/> + group.</summary>
+    public IPAddress AddressOf(int index)
+    {
+        if (AddressBase is null)
+        {
+            return IPAddress.Loopback;
+        }
+
+        var bytes = AddressBase.GetAddressBytes();
+        var value = (uint)((bytes[0] << 24) | (bytes[1] << 16) | (bytes[2] << 8) | bytes[3]) + (uint)((index - 1) / NodesPerEpmd);
+        return new IPAddress([(byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value]);
+    }
+
+    /// <summary>The addresses the nodes of this run use (one built-in epmd each with <see cref="AddressBase"/>).</summary>
+    public IEnumerable<IPAddress> Addresses() =>
+        Enumerable.Range(FirstNode, Nodes).Select(AddressOf).Distinct();
 
     /// <summary>The epmd ports the nodes of this run use.</summary>
     public IEnumerable<int> EpmdPorts() =>

@@ -396,7 +396,9 @@ public sealed partial class ScrapeScheduler : BackgroundService
                 node.Health = NodeHealth.Up;
                 node.ConsecutiveFailures = 0;
                 node.LastStatus = status;
-                next = ScrapeSchedule.NextSlot(now, interval, node.Offset);
+                // A timer may fire a little before its slot; counting from the slot itself keeps a
+                // collection that finishes early from being scheduled again in the same slot.
+                next = ScrapeSchedule.NextSlot(Later(now, node.NextDue), interval, node.Offset);
             }
             else
             {
@@ -417,7 +419,7 @@ public sealed partial class ScrapeScheduler : BackgroundService
                 next = node.NextDue + ScrapeSchedule.Backoff(node.ConsecutiveFailures, interval, _maxBackoff);
                 if (next <= now)
                 {
-                    next = ScrapeSchedule.NextSlot(now, interval, node.Offset);
+                    next = ScrapeSchedule.NextSlot(Later(now, node.NextDue), interval, node.Offset);
                 }
             }
             node.NextDue = next;
@@ -427,4 +429,6 @@ public sealed partial class ScrapeScheduler : BackgroundService
             }
         }
     }
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }
