@@ -49,6 +49,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 # --- build and test ----------------------------------------------------------------------------
 dotnet restore Gateway.sln --verbosity quiet
+# Formatting is checked like a warning: whitespace as .editorconfig says (fix with: dotnet format whitespace Gateway.sln).
+dotnet format whitespace Gateway.sln --verify-no-changes --verbosity quiet
 dotnet build Gateway.sln --no-restore -c Release --verbosity quiet -nologo
 rm -rf TestResults
 status=0

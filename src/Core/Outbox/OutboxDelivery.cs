@@ -122,27 +122,27 @@ public sealed partial class OutboxDelivery
                 Succeeded();
                 return new DeliveryStep(DeliveryOutcome.Delivered, batch.Count, TimeSpan.Zero);
             case DeliveryResult.RetryResult retry:
-            {
-                Statistics.AddRetry();
-                var failures = Statistics.AddFailure();
-                var delay = retry.After is { } after
-                    ? TimeSpan.FromTicks(Math.Clamp(after.Ticks, 0, _options.MaxRetryAfter.Ticks))
-                    : Backoff(failures);
-                if (failures >= _options.BreakerFailures)
                 {
-                    if (!Statistics.BreakerOpen)
+                    Statistics.AddRetry();
+                    var failures = Statistics.AddFailure();
+                    var delay = retry.After is { } after
+                        ? TimeSpan.FromTicks(Math.Clamp(after.Ticks, 0, _options.MaxRetryAfter.Ticks))
+                        : Backoff(failures);
+                    if (failures >= _options.BreakerFailures)
                     {
-                        Statistics.SetBreakerOpen(true);
-                        LogBreakerOpen(_exporter.Name, failures, retry.Reason);
+                        if (!Statistics.BreakerOpen)
+                        {
+                            Statistics.SetBreakerOpen(true);
+                            LogBreakerOpen(_exporter.Name, failures, retry.Reason);
+                        }
+                        if (delay < _options.BreakerPause)
+                        {
+                            delay = _options.BreakerPause;
+                        }
                     }
-                    if (delay < _options.BreakerPause)
-                    {
-                        delay = _options.BreakerPause;
-                    }
+                    LogRetry(_exporter.Name, batch.Count, retry.Reason, delay);
+                    return new DeliveryStep(DeliveryOutcome.Retrying, 0, delay, retry.Reason);
                 }
-                LogRetry(_exporter.Name, batch.Count, retry.Reason, delay);
-                return new DeliveryStep(DeliveryOutcome.Retrying, 0, delay, retry.Reason);
-            }
             case DeliveryResult.RejectedResult reject when batch.Count > 1:
                 // Find the bad event(s): the same events go again one at a time, in order.
                 LogIsolating(_exporter.Name, batch.Count, reject.Reason);

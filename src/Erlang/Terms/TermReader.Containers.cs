@@ -104,8 +104,15 @@ internal ref partial struct TermReader
         var pid = ReadPidBody(pidTag);
         var header = new FunHeader
         {
-            Start = start, Size = size, Arity = arity, Uniq = uniq, Index = index, Module = module,
-            OldIndex = oldIndex, OldUniq = oldUniq, Pid = pid,
+            Start = start,
+            Size = size,
+            Arity = arity,
+            Uniq = uniq,
+            Index = index,
+            Module = module,
+            OldIndex = oldIndex,
+            OldUniq = oldUniq,
+            Pid = pid,
         };
 
         if (numFree == 0)

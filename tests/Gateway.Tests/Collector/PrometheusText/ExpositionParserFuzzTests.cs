@@ -98,7 +98,11 @@ public sealed class ExpositionParserFuzzTests
         Array.Fill(input, (byte)'{');
         var unlimited = new ParserLimits
         {
-            MaxSamples = 0, MaxLabelsPerSample = 0, MaxLabelNameLength = 0, MaxLabelValueLength = 0, MaxLineLength = 0,
+            MaxSamples = 0,
+            MaxLabelsPerSample = 0,
+            MaxLabelNameLength = 0,
+            MaxLabelValueLength = 0,
+            MaxLineLength = 0,
         };
         foreach (var format in new[] { ExpositionFormat.PrometheusText, ExpositionFormat.OpenMetrics })
         {
@@ -123,7 +127,11 @@ public sealed class ExpositionParserFuzzTests
         builder.Append("} 1\n");
         var unlimited = new ParserLimits
         {
-            MaxSamples = 0, MaxLabelsPerSample = 0, MaxLabelNameLength = 0, MaxLabelValueLength = 0, MaxLineLength = 0,
+            MaxSamples = 0,
+            MaxLabelsPerSample = 0,
+            MaxLabelNameLength = 0,
+            MaxLabelValueLength = 0,
+            MaxLineLength = 0,
         };
         var family = Assert.Single(ParsedText.Parse(builder.ToString(), ExpositionFormat.PrometheusText, unlimited));
         Assert.True(family.Samples[0].Labels.Count > 50_000);

@@ -72,7 +72,11 @@ public sealed class ParserLimitTests
     {
         var limits = new ParserLimits
         {
-            MaxSamples = 0, MaxLabelsPerSample = 0, MaxLabelNameLength = 0, MaxLabelValueLength = 0, MaxLineLength = 0,
+            MaxSamples = 0,
+            MaxLabelsPerSample = 0,
+            MaxLabelNameLength = 0,
+            MaxLabelValueLength = 0,
+            MaxLineLength = 0,
         };
         var labels = string.Join(",", Enumerable.Range(0, 100).Select(i => $"l{i}{new string('n', 300)}=\"{new string('v', 5000)}\""));
         var text = new StringBuilder().Append("a{").Append(labels).Append("} 1\n").ToString();
