@@ -116,6 +116,8 @@ public sealed class ErlangNode : IAsyncDisposable
             "-sname", options.AliveName + "@" + options.Host,
             "-setcookie", options.Cookie,
             "-noinput",
+            // Our EPMD already runs: without this erl forks "epmd -daemon", whose exited parent stays a zombie.
+            "-start_epmd", "false",
             "-kernel", "inet_dist_use_interface", "{127,0,0,1}",
         };
         if (options.Host.Contains('.', StringComparison.Ordinal))

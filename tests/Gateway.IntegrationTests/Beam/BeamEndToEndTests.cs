@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Gateway.IntegrationTests.Peers;
-using Gateway.Tests.Collector.Beam.Fixtures;
+using Gateway.Erlang.Tests.Fixtures;
 
 namespace Gateway.IntegrationTests.Beam;
 

@@ -1,5 +1,5 @@
 using Gateway.IntegrationTests.Peers;
-using Gateway.Tests.Collector.Beam.Fixtures;
+using Gateway.Erlang.Tests.Fixtures;
 
 namespace Gateway.IntegrationTests.Beam;
 

@@ -1,6 +1,7 @@
 using Gateway.Collector;
 using Gateway.Collector.Beam;
 using Gateway.Collector.Beam.Options;
+using Gateway.Erlang.Tests.Fixtures;
 using Gateway.Tests.Collector.Beam.Fixtures;
 using Microsoft.Extensions.Logging.Abstractions;
 

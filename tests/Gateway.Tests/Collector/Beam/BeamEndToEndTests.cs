@@ -5,6 +5,7 @@ using Gateway.Collector.Scheduling;
 using Gateway.Core.Configuration;
 using Gateway.Core.Nodes;
 using Gateway.Core.Store;
+using Gateway.Erlang.Tests.Fixtures;
 using Gateway.Tests.Collector.Beam.Fixtures;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

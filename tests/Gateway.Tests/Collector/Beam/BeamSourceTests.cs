@@ -3,6 +3,7 @@ using Gateway.Collector.Beam;
 using Gateway.Collector.Beam.Agent;
 using Gateway.Collector.Beam.Options;
 using Gateway.Erlang.Terms;
+using Gateway.Erlang.Tests.Fixtures;
 using Gateway.Tests.Collector.Beam.Fixtures;
 
 namespace Gateway.Tests.Collector.Beam;

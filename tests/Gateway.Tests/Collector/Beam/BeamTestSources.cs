@@ -3,6 +3,7 @@ using Gateway.Collector.Beam;
 using Gateway.Collector.Beam.Options;
 using Gateway.Core.Alarms;
 using Gateway.Core.Routing;
+using Gateway.Erlang.Tests.Fixtures;
 using Gateway.Tests.Collector.Beam.Fixtures;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,3 +1,4 @@
+using Gateway.Erlang.Tests.Fixtures;
 using Gateway.Collector.Beam;
 using Gateway.Collector.Beam.Options;
 using Gateway.Erlang.Node;

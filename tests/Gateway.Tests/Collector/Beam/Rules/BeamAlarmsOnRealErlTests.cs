@@ -1,6 +1,7 @@
 using Gateway.Collector.Beam.Rules;
 using Gateway.Core.Events;
 using Gateway.Erlang.Terms;
+using Gateway.Erlang.Tests.Fixtures;
 using Gateway.Tests.Collector.Beam.Fixtures;
 
 namespace Gateway.Tests.Collector.Beam.Rules;
