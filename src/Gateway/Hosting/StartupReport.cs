@@ -37,6 +37,6 @@ internal sealed partial class StartupReport(
     [LoggerMessage(Level = LogLevel.Information, Message = "Watching: {What}")]
     private static partial void LogWatching(ILogger logger, string what);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "No --config given, so this is the embedded default. To watch nodes, write a gateway.yaml (see README.md: collect.prometheus targets, file_sd, exporters) and run: gateway run --config gateway.yaml; check it first with: gateway check-config gateway.yaml")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "No --config given, so this is the embedded default: it watches the BEAM nodes of the local EPMD (cookie from ~/.erlang.cookie or GATEWAY_BEAM_COOKIE). To watch other nodes, write a gateway.yaml (see README.md: collect.beam, collect.prometheus, exporters) and run: gateway run --config gateway.yaml; check it first with: gateway check-config gateway.yaml")]
     private static partial void LogHowToConfigure(ILogger logger);
 }
