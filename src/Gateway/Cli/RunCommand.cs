@@ -19,23 +19,25 @@ internal static class RunCommand
             await error.WriteLineAsync($"gateway: configuration: {e.Message}");
             return 1;
         }
-        var report = ConfigCheck.Check(loaded);
-        foreach (var warning in report.Warnings)
-        {
-            await error.WriteLineAsync($"gateway: warning: {warning}");
-        }
-        if (!report.IsValid)
-        {
-            await error.WriteLineAsync($"gateway: {loaded.Origin}: {report.Errors.Count} configuration error(s)");
-            foreach (var problem in report.Errors)
-            {
-                await error.WriteLineAsync(problem);
-            }
-            return 1;
-        }
         try
         {
+            // One host for the check and the run: building it is the expensive part of start-up.
             await using var app = GatewayHost.Build(loaded);
+            var report = ConfigCheck.Check(loaded, app.Services);
+            foreach (var warning in report.Warnings)
+            {
+                await error.WriteLineAsync($"gateway: warning: {warning}");
+            }
+            if (!report.IsValid)
+            {
+                await error.WriteLineAsync($"gateway: {loaded.Origin}: {report.Errors.Count} configuration error(s)");
+                foreach (var problem in report.Errors)
+                {
+                    await error.WriteLineAsync(problem);
+                }
+                return 1;
+            }
+            GatewayHost.MapEndpoints(app);
             await app.RunAsync();
             return 0;
         }

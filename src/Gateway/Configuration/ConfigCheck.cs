@@ -36,7 +36,26 @@ public static partial class ConfigCheck
         return Check(loaded);
     }
 
+    /// <summary>Checks <paramref name="loaded"/> on a host built for the purpose.</summary>
     public static ConfigReport Check(LoadedConfiguration loaded)
+    {
+        WebApplication app;
+        try
+        {
+            app = GatewayHost.Build(loaded);
+        }
+        catch (Exception e) when (Describe(e) is { Count: > 0 } described)
+        {
+            return new ConfigReport(described, []);
+        }
+        using (app)
+        {
+            return Check(loaded, app.Services);
+        }
+    }
+
+    /// <summary>Checks <paramref name="loaded"/> on the services of a host built from it (endpoints not mapped yet).</summary>
+    public static ConfigReport Check(LoadedConfiguration loaded, IServiceProvider services)
     {
         var errors = new List<string>();
         var warnings = new List<string>();
@@ -56,22 +75,18 @@ public static partial class ConfigCheck
         }
         try
         {
-            using var app = GatewayHost.Build(loaded, mapEndpoints: false);
-            var sections = app.Services.GetRequiredService<OptionsSections>();
+            var sections = services.GetRequiredService<OptionsSections>();
             foreach (var (section, type) in sections.All)
             {
                 errors.AddRange(UnknownKeys.Find(loaded.Root.GetSection(section), type, sections.IsBound)
                     .Where(e => !NotYetImplemented.Any(n => e.StartsWith(ConfigPath.ToYaml(n) + ":", StringComparison.OrdinalIgnoreCase)
                         || e.StartsWith(ConfigPath.ToYaml(n) + ".", StringComparison.OrdinalIgnoreCase))));
-            }
-            // Each options type on its own, so that every section's errors are reported, not only the first.
-            foreach (var (_, type) in app.Services.GetRequiredService<OptionsSections>().All)
-            {
-                errors.AddRange(Validate(app.Services, type));
+                // Each options type on its own, so that every section's errors are reported, not only the first.
+                errors.AddRange(Validate(services, type));
             }
             if (errors.Count == 0)
             {
-                app.Services.GetRequiredService<IStartupValidator>().Validate();
+                services.GetRequiredService<IStartupValidator>().Validate();
             }
         }
         catch (Exception e) when (Describe(e) is { Count: > 0 } described)

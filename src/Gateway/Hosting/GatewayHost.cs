@@ -9,9 +9,12 @@ namespace Gateway.Hosting;
 /// <summary>Builds the gateway's web host from a loaded configuration. Only wiring lives here.</summary>
 public static class GatewayHost
 {
-    /// <param name="loaded">The configuration.</param>
-    /// <param name="mapEndpoints">False for check-config: endpoints read validated options while mapping.</param>
-    public static WebApplication Build(LoadedConfiguration loaded, bool mapEndpoints = true)
+    /// <summary>
+    /// Builds the host without its endpoints: mapping them reads validated options, so the caller first
+    /// checks the configuration on this same host (<see cref="ConfigCheck"/>), then calls
+    /// <see cref="MapEndpoints"/>. Start-up builds the host once for both.
+    /// </summary>
+    public static WebApplication Build(LoadedConfiguration loaded)
     {
         DurationConverter.Register();
         PrometheusNetDefaults.Apply();
@@ -59,13 +62,13 @@ public static class GatewayHost
 
         GatewayComponents.Register(services, configuration, loaded, sections);
 
-        var app = builder.Build();
-        if (mapEndpoints)
-        {
-            app.MapHealthEndpoints();
-            app.MapNodesApi();
-            GatewayComponents.Map(app);
-        }
-        return app;
+        return builder.Build();
+    }
+
+    public static void MapEndpoints(WebApplication app)
+    {
+        app.MapHealthEndpoints();
+        app.MapNodesApi();
+        GatewayComponents.Map(app);
     }
 }
