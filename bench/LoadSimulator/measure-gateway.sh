@@ -75,72 +75,14 @@ collect:
     epmdPort: $epmd_port
     epmdHosts: [ $hosts ]
 EOF
-mkdir -p "$work/data"
-
-clk=$(getconf CLK_TCK)
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
-now() { date +%s.%N; }
-# "total up_with_samples failing" from /api/v1/nodes.
-count_nodes() {
-    curl -s --max-time 30 "http://127.0.0.1:$http_port/api/v1/nodes" | python3 -c '
-import json, sys
-try:
-    d = json.load(sys.stdin)
-except ValueError:
-    print("0 0 0"); sys.exit()
-print(len(d), sum(1 for n in d if n["up"] and n["samples"] > 0), sum(1 for n in d if n["lastError"]))'
-}
-
-start=$(now)
-GATEWAY__GATEWAY__LISTEN="127.0.0.1:$http_port" GATEWAY__GATEWAY__DATADIR="$work/data" \
-    dotnet "$gateway_dll" run --config "$work/gateway.yaml" > "$work/gateway.log" 2>&1 &
-gw=$!
-pids+=("$gw")
+# shellcheck source=gateway-probe.sh
+source "$here/gateway-probe.sh"
+start_gateway "$work/gateway.yaml"
 echo "GC: ${DOTNET_gcServer:+DOTNET_gcServer=$DOTNET_gcServer }${DOTNET_GCgen0size:+DOTNET_GCgen0size=$DOTNET_GCgen0size }(runtimeconfig: $(grep -o '"System.GC.Server": [a-z]*' "${gateway_dll%.dll}.runtimeconfig.json"))"
 echo "gateway pid $gw on 127.0.0.1:$http_port, $nodes nodes behind $groups epmd hosts ($address_base …), interval ${interval}s"
-
-# (a) time from start to every node up with samples > 0.
-last_report=0
-while :; do
-    if ! kill -0 "$gw" 2>/dev/null; then echo "gateway exited:" >&2; tail -n 20 "$work/gateway.log" >&2; exit 1; fi
-    read -r total up failing <<<"$(count_nodes)"
-    elapsed=$(python3 -c "print(f'{$(now) - $start:.1f}')")
-    if (( up >= nodes )); then
-        echo "all $nodes nodes up with samples after ${elapsed} s (CPU so far $(( $(cpu_ticks "$gw") * 1000 / clk )) ms, RSS $(( $(rss_kib "$gw") / 1024 )) MiB)"
-        break
-    fi
-    if (( ${elapsed%.*} - last_report >= 5 )); then
-        echo "  t=${elapsed}s listed=$total up=$up with errors=$failing"
-        last_report=${elapsed%.*}
-    fi
-    if (( ${elapsed%.*} >= sample_timeout )); then echo "not every node sampled within ${sample_timeout} s (up=$up)" >&2; exit 1; fi
-    sleep 1
-done
-
-# (b, c) CPU and RSS over each following cycle; nothing else talks to the gateway meanwhile.
-for c in $(seq 1 "$cycles"); do
-    t0=$(now); c0=$(cpu_ticks "$gw")
-    sleep "$interval"
-    t1=$(now); c1=$(cpu_ticks "$gw"); rss=$(rss_kib "$gw")
-    python3 -c "
-cpu_ms = ($c1 - $c0) * 1000 / $clk; wall = $t1 - $t0
-print(f'cycle $c: CPU {cpu_ms:.0f} ms over {wall:.1f} s = {cpu_ms / $nodes:.3f} ms/node/cycle, {cpu_ms / 1000 / wall:.3f} cores; RSS {$rss / 1024:.0f} MiB = {$rss / $nodes:.1f} KiB/node')"
-done
-echo "peak RSS $(( $(awk '/^VmHWM/ {print $2}' "/proc/$gw/status") / 1024 )) MiB, threads $(awk '/^Threads/ {print $2}' "/proc/$gw/status"), fds $(ls "/proc/$gw/fd" | wc -l)"
-
-# (d) /metrics at N nodes: three scrapes.
-for i in 1 2 3; do
-    c0=$(cpu_ticks "$gw")
-    read -r t size <<<"$(curl -s -o /dev/null -w '%{time_total} %{size_download}' --max-time 60 "http://127.0.0.1:$http_port/metrics")"
-    c1=$(cpu_ticks "$gw")
-    python3 -c "print(f'/metrics scrape $i: {$t:.3f} s, {$size / 1048576:.1f} MiB ($size bytes), gateway CPU {($c1 - $c0) * 1000 / $clk:.0f} ms')"
-done
-if ! kill -0 "$gw" 2>/dev/null; then
-    echo "gateway exited during the scrapes:" >&2; grep -v '^ *at ' "$work/gateway.log" | tail -n 5 | cut -c1-300 >&2; exit 1
-fi
-echo "RSS after the scrapes $(( $(rss_kib "$gw") / 1024 )) MiB, peak $(( $(awk '/^VmHWM/ {print $2}' "/proc/$gw/status") / 1024 )) MiB"
-read -r total up failing <<<"$(count_nodes)"
-echo "at the end: listed=$total up=$up with errors=$failing; gateway log lines: $(wc -l < "$work/gateway.log")"
+wait_all_sampled "$sample_timeout"
+measure_cycles
+scrape_metrics
+report_end
 for log in "$work"/sim-*.log; do tail -n 3 "$log"; done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
