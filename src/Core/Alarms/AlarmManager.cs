@@ -63,6 +63,12 @@ public sealed partial class AlarmManager : IDisposable
 
     public int ActiveCount => _active.Count;
 
+    /// <summary>
+    /// Raised after the active set changed (raise, severity change, clear, ack …), once per commit and
+    /// before the events are routed; readers of <see cref="GetActive"/> (the SNMP agent's table) refresh on it.
+    /// </summary>
+    public event Action? ActiveChanged;
+
     /// <summary>Active alarms matching <paramref name="filter"/>, most severe first, then oldest first.</summary>
     public IReadOnlyList<Alarm> GetActive(AlarmFilter? filter = null) =>
         _active.Values
@@ -446,6 +452,10 @@ public sealed partial class AlarmManager : IDisposable
         foreach (var e in events ?? [])
         {
             LogAlarmEvent(e.Kind, e.Alarm.Severity, e.Alarm.Node, e.Alarm.Type, e.Alarm.Resource, e.Alarm.Id);
+        }
+        if (events is not null)
+        {
+            ActiveChanged?.Invoke();
         }
         await RouteUnroutedAsync(cancellationToken);
         return (IReadOnlyList<AlarmEvent>?)events ?? [];

@@ -13,9 +13,9 @@ namespace Gateway.Exporters.Snmp;
 /// <summary>
 /// Runs the read-only SNMP agent and keeps its gwAlarmTable / gwNodeTable / gwActiveAlarms filled
 /// from the <see cref="AlarmManager"/>'s active alarms and the <see cref="MetricStore"/>'s node
-/// statuses. Node changes wake the refresh at once (bursts coalesced); alarms are polled every
-/// <see cref="SnmpAgentEndpointOptions.RefreshInterval"/> (the alarm manager has no change event),
-/// and the tables are rebuilt only when something they show changed.
+/// statuses. Alarm and node changes wake the refresh at once (bursts coalesced); every
+/// <see cref="SnmpAgentEndpointOptions.RefreshInterval"/> it also looks again as a safety net, and the
+/// tables are rebuilt only when something they show changed.
 /// </summary>
 public sealed partial class SnmpAgentService : IHostedService, IAsyncDisposable
 {
@@ -87,6 +87,10 @@ public sealed partial class SnmpAgentService : IHostedService, IAsyncDisposable
         {
             _store.Changed += OnStoreChanged;
         }
+        if (_alarms is not null)
+        {
+            _alarms.ActiveChanged += OnAlarmsChanged;
+        }
         _stop = new CancellationTokenSource();
         _loop = Task.Run(() => RefreshLoopAsync(_stop.Token), CancellationToken.None);
         return Task.CompletedTask;
@@ -97,6 +101,10 @@ public sealed partial class SnmpAgentService : IHostedService, IAsyncDisposable
         if (_store is not null)
         {
             _store.Changed -= OnStoreChanged;
+        }
+        if (_alarms is not null)
+        {
+            _alarms.ActiveChanged -= OnAlarmsChanged;
         }
         if (_stop is not null)
         {
@@ -161,6 +169,8 @@ public sealed partial class SnmpAgentService : IHostedService, IAsyncDisposable
     }
 
     private void OnStoreChanged(NodeKey node) => Volatile.Read(ref _wake).TrySetResult();
+
+    private void OnAlarmsChanged() => Volatile.Read(ref _wake).TrySetResult();
 
     private static int Signature(IReadOnlyList<Alarm> alarms)
     {
