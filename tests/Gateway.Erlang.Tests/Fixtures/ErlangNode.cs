@@ -109,6 +109,8 @@ public sealed class ErlangNode : IAsyncDisposable
         process.Dispose();
     }
 
+    private const string ReadyMarker = "gateway-fixture-node-ready";
+
     private static List<string> BuildArguments(ErlangNodeOptions options)
     {
         var args = new List<string>
@@ -145,7 +147,9 @@ public sealed class ErlangNode : IAsyncDisposable
         args.AddRange([
             "-eval",
             "spawn(fun() -> W = fun Watch() -> receive after 1000 -> ok end, " +
-            $"case file:read_file_info(\"/proc/{parent}\") of {{ok, _}} -> Watch(); _ -> erlang:halt(1) end end, W() end)",
+            $"case file:read_file_info(\"/proc/{parent}\") of {{ok, _}} -> Watch(); _ -> erlang:halt(1) end end, W() end), " +
+            // -eval runs once the boot script has started every application: the node is ready.
+            $"io:format(\"{ReadyMarker}~n\")",
         ]);
         args.AddRange(options.ExtraArgs);
         return args;
@@ -171,7 +175,8 @@ public sealed class ErlangNode : IAsyncDisposable
                 names = [];
             }
 
-            if (names.Any(n => n.Name == Options.AliveName))
+            // Registered with EPMD happens during boot, before stdlib and the rest are started.
+            if (names.Any(n => n.Name == Options.AliveName) && output.ToString().Contains(ReadyMarker, StringComparison.Ordinal))
             {
                 return;
             }

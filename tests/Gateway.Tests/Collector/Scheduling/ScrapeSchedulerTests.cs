@@ -237,6 +237,8 @@ public sealed class ScrapeSchedulerTests
             h.Time.Advance(Second);
             await Eventually.TrueAsync(() => h.Scheduler.PendingScrapes <= 1, "only the hanging collection left");
         }
+        // The workers pick nodes off the queue on their own threads: wait for both first calls.
+        await Eventually.TrueAsync(() => h.Source.CallsFor(hang) == 1 && h.Store.TryGet(healthy.Node, out var e) && e.Status.Up, "both first collections");
         Assert.Equal(1, h.Source.CallsFor(hang));
         Assert.True(h.Store.TryGet(healthy.Node, out var other));
         Assert.True(other.Status.Up);
