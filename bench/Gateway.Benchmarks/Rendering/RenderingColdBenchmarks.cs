@@ -6,8 +6,9 @@ using Gateway.Exporters.Prometheus;
 namespace Gateway.Benchmarks.Rendering;
 
 /// <summary>
-/// <c>/metrics</c> right after every node's snapshot was replaced (the worst case: all nodes collected
-/// since the last scrape), so every node is encoded again. Allocation here is the new cache itself.
+/// <c>/metrics</c> right after every node's snapshot was replaced (all nodes collected since the last
+/// scrape, the usual case when Prometheus scrapes at the collection interval): the store's node order
+/// is sorted again, then every series is encoded while it is written to a null stream.
 /// [IterationSetup] makes BenchmarkDotNet run one render per iteration.
 /// </summary>
 [MemoryDiagnoser]

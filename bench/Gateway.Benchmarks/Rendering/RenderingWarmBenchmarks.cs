@@ -6,8 +6,9 @@ using Gateway.Exporters.Prometheus;
 namespace Gateway.Benchmarks.Rendering;
 
 /// <summary>
-/// <c>/metrics</c> with every node's encoding cached (steady state between collections): HELP/TYPE per
-/// family and copies of cached blocks to a null stream.
+/// <c>/metrics</c> with no node changed since the previous scrape (scrapes more frequent than
+/// collections): every series is encoded while it is written to a null stream; nothing is cached
+/// between scrapes but the node order and each node's label prefix.
 /// </summary>
 [MemoryDiagnoser]
 public class RenderingWarmBenchmarks

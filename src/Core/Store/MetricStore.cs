@@ -13,7 +13,8 @@ public sealed class MetricStore
 {
     private readonly ConcurrentDictionary<NodeKey, NodeEntry> _nodes = new();
     private long _version;
-    private volatile SortedEntries? _sorted;
+    private long _membership;
+    private volatile SortedKeys? _sorted;
 
     /// <summary>Increases on every change; pull exporters use it to know when to re-render.</summary>
     public long Version => Interlocked.Read(ref _version);
@@ -26,6 +27,7 @@ public sealed class MetricStore
     {
         if (_nodes.TryAdd(node, new NodeEntry(NodeStatus.Pending(node, source), null)))
         {
+            Interlocked.Increment(ref _membership);
             Bump(node);
         }
     }
@@ -33,6 +35,7 @@ public sealed class MetricStore
     /// <summary>Records a successful collection: the new snapshot replaces the old one atomically.</summary>
     public void Update(NodeSnapshot snapshot, NodeStatus status)
     {
+        CountIfNew(snapshot.Node);
         _nodes[snapshot.Node] = new NodeEntry(status, snapshot);
         Bump(snapshot.Node);
     }
@@ -40,6 +43,7 @@ public sealed class MetricStore
     /// <summary>Records a failed collection: the node is down; its last snapshot is kept but not exposed as live.</summary>
     public void MarkFailed(NodeStatus status)
     {
+        CountIfNew(status.Node);
         _nodes.AddOrUpdate(
             status.Node,
             static (_, s) => new NodeEntry(s, null),
@@ -51,6 +55,7 @@ public sealed class MetricStore
     /// <summary>Replaces the status only (e.g. source facts), keeping the snapshot.</summary>
     public void UpdateStatus(NodeStatus status)
     {
+        CountIfNew(status.Node);
         _nodes.AddOrUpdate(
             status.Node,
             static (_, s) => new NodeEntry(s, null),
@@ -64,6 +69,7 @@ public sealed class MetricStore
     {
         if (_nodes.TryRemove(node, out _))
         {
+            Interlocked.Increment(ref _membership);
             Bump(node);
             return true;
         }
@@ -73,28 +79,54 @@ public sealed class MetricStore
     public bool TryGet(NodeKey node, out NodeEntry entry) => _nodes.TryGetValue(node, out entry!);
 
     /// <summary>
-    /// A point-in-time copy of all entries, ordered by job then instance. Cached per <see cref="Version"/>,
-    /// so many readers between two changes (every <c>/metrics</c> scrape at 10,000 nodes) share one sort.
+    /// A point-in-time copy of all entries, ordered by job then instance. The order is cached until a
+    /// node is added or removed, so many readers between two such changes (every <c>/metrics</c> scrape
+    /// at 10,000 nodes) share one sort; the entries themselves are read fresh, so the copy never keeps
+    /// a replaced snapshot alive.
     /// </summary>
     public IReadOnlyList<NodeEntry> Entries()
     {
-        var version = Version;
-        var cached = _sorted;
-        if (cached is not null && cached.Version == version)
+        var keys = SortedNodeKeys();
+        var entries = new List<NodeEntry>(keys.Length + 8);
+        foreach (var key in keys)
         {
-            return cached.Entries;
+            if (_nodes.TryGetValue(key, out var entry))
+            {
+                entries.Add(entry);
+            }
         }
-        // Read the version first: a change racing with the copy leaves a stale version behind, so the
-        // next call sorts again rather than serving a copy that misses the change.
-        var fresh = _nodes.Values
-            .OrderBy(e => e.Status.Node.Job, StringComparer.Ordinal)
-            .ThenBy(e => e.Status.Node.Instance, StringComparer.Ordinal)
-            .ToArray();
-        _sorted = new SortedEntries(version, fresh);
+        return entries;
+    }
+
+    private NodeKey[] SortedNodeKeys()
+    {
+        var membership = Interlocked.Read(ref _membership);
+        var cached = _sorted;
+        if (cached is not null && cached.Membership == membership)
+        {
+            return cached.Keys;
+        }
+        // Read the membership first: an addition racing with the copy leaves a stale count behind, so
+        // the next call sorts again rather than serving an order that misses the node.
+        var fresh = _nodes.Keys.ToArray();
+        Array.Sort(fresh, static (a, b) =>
+        {
+            var job = string.CompareOrdinal(a.Job, b.Job);
+            return job != 0 ? job : string.CompareOrdinal(a.Instance, b.Instance);
+        });
+        _sorted = new SortedKeys(membership, fresh);
         return fresh;
     }
 
     public int Count => _nodes.Count;
+
+    private void CountIfNew(NodeKey node)
+    {
+        if (!_nodes.ContainsKey(node))
+        {
+            Interlocked.Increment(ref _membership);
+        }
+    }
 
     private void Bump(NodeKey node)
     {
@@ -103,7 +135,7 @@ public sealed class MetricStore
     }
 }
 
-internal sealed record SortedEntries(long Version, NodeEntry[] Entries);
+internal sealed record SortedKeys(long Membership, NodeKey[] Keys);
 
 /// <summary>A node's status and its latest snapshot (null before the first success).</summary>
 public sealed record NodeEntry(NodeStatus Status, NodeSnapshot? Snapshot)

@@ -25,6 +25,13 @@ internal sealed class BlockBuilder(PooledBufferWriter writer, PrometheusExportFo
     public void BeginBlock(string name, string type, string help, string unit)
     {
         Begin(name, type);
+        WriteDeclaration(writer, name, type, help, unit, format);
+        _linesStart = writer.WrittenCount;
+    }
+
+    /// <summary>A family's declaration: HELP (when there is one), TYPE and, in OpenMetrics, UNIT.</summary>
+    public static void WriteDeclaration(PooledBufferWriter writer, string name, string type, string help, string unit, PrometheusExportFormat format)
+    {
         if (help.Length > 0)
         {
             ExpositionText.WriteBytes(writer, "# HELP "u8);
@@ -50,7 +57,6 @@ internal sealed class BlockBuilder(PooledBufferWriter writer, PrometheusExportFo
             ExpositionText.WriteString(writer, unit);
             ExpositionText.WriteByte(writer, (byte)'\n');
         }
-        _linesStart = writer.WrittenCount;
     }
 
     /// <summary>Starts a block whose declaration lines are already encoded.</summary>
@@ -77,11 +83,14 @@ internal sealed class BlockBuilder(PooledBufferWriter writer, PrometheusExportFo
     }
 
     /// <summary>Writes one sample line: name, labels (the origin's injected), value, optional timestamp.</summary>
-    public void WriteSample(in Sample sample, SeriesLabels labels)
+    public void WriteSample(in Sample sample, SeriesLabels labels) => WriteSample(writer, sample, labels, format);
+
+    /// <summary>Writes one sample line into <paramref name="writer"/>.</summary>
+    public static void WriteSample(PooledBufferWriter writer, in Sample sample, SeriesLabels labels, PrometheusExportFormat format)
     {
         if (labels.TryGetEncoded(sample.Labels, out var prefix, out var series))
         {
-            // One span for the whole line: this runs once per series of every new snapshot.
+            // One span for the whole line: this runs once per series on every scrape.
             var name = sample.Name;
             var span = writer.GetSpan((name.Length * 3) + prefix.Length + series.Length + 4 + (2 * ExpositionText.MaxNumberLength));
             var position = System.Text.Encoding.UTF8.GetBytes(name, span);
