@@ -12,10 +12,12 @@ namespace Gateway.Collector.Beam;
 /// <remarks>Thread-safe; share one per gateway so label sets of all nodes are interned together.</remarks>
 public sealed class BeamMetricMapper
 {
+    // Label sets and shapes of all nodes; bounded, as a safety net against label values that churn.
     private readonly LabelSetInterner interner;
+    private readonly SampleShapeInterner shapes = new(capacity: 100_000);
 
     public BeamMetricMapper()
-        : this(new LabelSetInterner())
+        : this(new LabelSetInterner(capacity: 200_000))
     {
     }
 
@@ -36,7 +38,7 @@ public sealed class BeamMetricMapper
             throw new BeamReplyException($"The node's collect reply is not a map: {Describe(agentReply)}");
         }
 
-        var ctx = new BeamMappingContext(naming, interner);
+        var ctx = new BeamMappingContext(naming, interner, shapes);
         MemoryMetrics.Append(reply, ctx);
         StatisticsMetrics.Append(reply, ctx);
         LegacyNameMetrics.Append(reply, ctx);

@@ -1,26 +1,26 @@
-using System.Buffers;
-
 namespace Gateway.Exporters.Prometheus;
 
 /// <summary>
 /// Puts one render's parts in output order: by family name, and within a name in the order they
 /// were added (nodes in job/instance order, then the gateway's own). A counting sort over the
 /// distinct names — only those few are compared as strings — so the cost is linear in the number of
-/// blocks, where a comparison sort of 100,000 blocks by name took hundreds of milliseconds.
-/// Arrays come from <see cref="ArrayPool{T}"/>; one instance is reused between renders.
+/// parts, where a comparison sort of 100,000 blocks by name took hundreds of milliseconds. The parts
+/// are not moved: <see cref="Arrange"/> gives their order as indexes. One instance is reused between
+/// renders, keeping its arrays (at 10,000 nodes ~600,000 parts, ~26 MB).
 /// </summary>
 internal sealed class FamilyGrouper
 {
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
-    private RenderPart[] _blocks = [];
-    private int[] _nameOfBlock = [];
+    private RenderPart[] _parts = [];
+    private int[] _nameOfPart = [];
+    private int[] _order = [];
     private string[] _names = [];
+    private int[] _counts = [];
     private string[] _groupNames = [];
     private int[] _groupEnds = [];
-    private int[] _counts = [];
-    private int _blockCount;
+    private int _count;
 
-    public int Count => _blockCount;
+    public int Count => _count;
 
     public void Add(EncodedBlock block) => Add(block.Name, RenderPart.Encoded(block));
 
@@ -36,87 +36,66 @@ internal sealed class FamilyGrouper
             _names[name] = familyName;
             _counts[name] = 0;
         }
-        Grow(ref _blocks, _blockCount + 1);
-        Grow(ref _nameOfBlock, _blockCount + 1);
-        _blocks[_blockCount] = part;
-        _nameOfBlock[_blockCount] = name;
+        Grow(ref _parts, _count + 1);
+        Grow(ref _nameOfPart, _count + 1);
+        _parts[_count] = part;
+        _nameOfPart[_count] = name;
         _counts[name]++;
-        _blockCount++;
+        _count++;
     }
 
     /// <summary>
-    /// The parts in output order, in a pooled array valid until <see cref="Reset"/>: family by family
-    /// in name order, group <c>g</c> named <paramref name="groupNames"/>[g] and ending before
-    /// <paramref name="groupEnds"/>[g]; <paramref name="groups"/> of them.
+    /// The output order, valid until <see cref="Reset"/>: <paramref name="parts"/>[order[k]] for k in
+    /// 0..Count, family by family in name order, group <c>g</c> named <paramref name="groupNames"/>[g]
+    /// and ending before position <paramref name="groupEnds"/>[g]; <paramref name="groups"/> of them.
     /// </summary>
-    public RenderPart[] Arrange(out int groups, out string[] groupNames, out int[] groupEnds)
+    public int[] Arrange(out RenderPart[] parts, out int groups, out string[] groupNames, out int[] groupEnds)
     {
         var names = _index.Count;
-        var byName = ArrayPool<int>.Shared.Rent(Math.Max(1, names));
-        var start = ArrayPool<int>.Shared.Rent(Math.Max(1, names));
-        var arranged = ArrayPool<RenderPart>.Shared.Rent(Math.Max(1, _blockCount));
+        var byName = new int[names];
+        var start = new int[names];
         Grow(ref _groupNames, names);
         Grow(ref _groupEnds, names);
-        try
+        Grow(ref _order, _count);
+        for (var i = 0; i < names; i++)
         {
-            for (var i = 0; i < names; i++)
-            {
-                byName[i] = i;
-                _groupNames[i] = _names[i];
-            }
-            Array.Sort(_groupNames, byName, 0, names, StringComparer.Ordinal);
-            var position = 0;
-            for (var rank = 0; rank < names; rank++)
-            {
-                start[byName[rank]] = position;
-                position += _counts[byName[rank]];
-                _groupEnds[rank] = position;
-            }
-            for (var i = 0; i < _blockCount; i++)
-            {
-                arranged[start[_nameOfBlock[i]]++] = _blocks[i];
-            }
-            // Keep the arranged array; hand the collection array back instead.
-            (_blocks, arranged) = (arranged, _blocks);
-            groups = names;
-            groupNames = _groupNames;
-            groupEnds = _groupEnds;
-            return _blocks;
+            byName[i] = i;
+            _groupNames[i] = _names[i];
         }
-        finally
+        Array.Sort(_groupNames, byName, 0, names, StringComparer.Ordinal);
+        var position = 0;
+        for (var rank = 0; rank < names; rank++)
         {
-            ArrayPool<int>.Shared.Return(byName);
-            ArrayPool<int>.Shared.Return(start);
-            if (arranged.Length > 0)
-            {
-                Array.Clear(arranged, 0, Math.Min(arranged.Length, _blockCount));
-                ArrayPool<RenderPart>.Shared.Return(arranged);
-            }
+            start[byName[rank]] = position;
+            position += _counts[byName[rank]];
+            _groupEnds[rank] = position;
         }
+        for (var i = 0; i < _count; i++)
+        {
+            _order[start[_nameOfPart[i]]++] = i;
+        }
+        parts = _parts;
+        groups = names;
+        groupNames = _groupNames;
+        groupEnds = _groupEnds;
+        return _order;
     }
 
     /// <summary>Forgets the parts (dropping references) and keeps the arrays for the next render.</summary>
     public void Reset()
     {
-        Array.Clear(_blocks, 0, Math.Min(_blocks.Length, _blockCount));
-        Array.Clear(_names, 0, Math.Min(_names.Length, _index.Count));
+        Array.Clear(_parts, 0, _count);
+        Array.Clear(_names, 0, _index.Count);
         Array.Clear(_groupNames, 0, Math.Min(_groupNames.Length, _index.Count));
-        _blockCount = 0;
+        _count = 0;
         _index.Clear();
     }
 
     private static void Grow<T>(ref T[] array, int needed)
     {
-        if (array.Length >= needed)
+        if (array.Length < needed)
         {
-            return;
+            Array.Resize(ref array, Math.Max(needed, Math.Max(64, array.Length * 2)));
         }
-        var grown = ArrayPool<T>.Shared.Rent(Math.Max(needed, Math.Max(64, array.Length * 2)));
-        Array.Copy(array, grown, array.Length);
-        if (array.Length > 0)
-        {
-            ArrayPool<T>.Shared.Return(array, clearArray: System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>());
-        }
-        array = grown;
     }
 }

@@ -94,8 +94,8 @@ public sealed class PrometheusRenderer
                 grouper.Add(block);
             }
 
-            var parts = grouper.Arrange(out var groups, out var names, out var ends);
-            await WriteAsync(destination, parts, groups, names, ends, format, cancellationToken);
+            var order = grouper.Arrange(out var parts, out var groups, out var names, out var ends);
+            await WriteAsync(destination, parts, order, groups, names, ends, format, cancellationToken);
         }
         finally
         {
@@ -146,7 +146,7 @@ public sealed class PrometheusRenderer
     }
 
     private async Task WriteAsync(
-        Stream destination, RenderPart[] parts, int groups, string[] names, int[] ends, PrometheusExportFormat format, CancellationToken cancellationToken)
+        Stream destination, RenderPart[] parts, int[] order, int groups, string[] names, int[] ends, PrometheusExportFormat format, CancellationToken cancellationToken)
     {
         var conflicts = 0;
         using var scratch = new PooledBufferWriter(16 * 1024);
@@ -157,13 +157,13 @@ public sealed class PrometheusRenderer
             for (var g = 0; g < groups; g++)
             {
                 // Parts of one name are adjacent, in origin order: the first declares the family.
-                var first = parts[i];
+                var first = parts[order[i]];
                 scratch.Clear();
                 WriteDeclaration(scratch, names[g], first, format);
                 await output.WriteAsync(scratch.WrittenMemory);
                 for (; i < ends[g]; i++)
                 {
-                    var part = parts[i];
+                    var part = parts[order[i]];
                     if (!string.Equals(part.Type, first.Type, StringComparison.Ordinal))
                     {
                         conflicts++;

@@ -4,7 +4,7 @@ using Gateway.Erlang.Terms;
 namespace Gateway.Collector.Beam.Mapping;
 
 /// <summary>State of one <see cref="BeamMetricMapper.Map"/> call: the naming, the interner, the output.</summary>
-internal sealed class BeamMappingContext(BeamMetricNaming naming, LabelSetInterner interner)
+internal sealed class BeamMappingContext(BeamMetricNaming naming, LabelSetInterner interner, SampleShapeInterner shapes)
 {
     private readonly List<MetricFamilyBuilder> families = [];
 
@@ -14,7 +14,18 @@ internal sealed class BeamMappingContext(BeamMetricNaming naming, LabelSetIntern
     /// <summary>A new family; it goes into the output, in creation order, if it gets at least one sample.</summary>
     public MetricFamilyBuilder Family(string name, MetricType type, string help)
     {
-        var family = new MetricFamilyBuilder(name, type, help);
+        var family = new MetricFamilyBuilder(name, type, help, shapes);
+        families.Add(family);
+        return family;
+    }
+
+    /// <summary>
+    /// A family whose label values change from cycle to cycle (pids): use <see cref="FreshLabels"/> for
+    /// it, and its shape is not shared, so neither interner fills up with values seen once.
+    /// </summary>
+    public MetricFamilyBuilder ChurningFamily(string name, MetricType type, string help)
+    {
+        var family = new MetricFamilyBuilder(name, type, help, shapes: null);
         families.Add(family);
         return family;
     }
@@ -61,6 +72,10 @@ internal sealed class BeamMappingContext(BeamMetricNaming naming, LabelSetIntern
 
     public LabelSet Labels(string name1, string value1, string name2, string value2) =>
         interner.Intern(LabelSet.Create((IEnumerable<Label>)[new Label(name1, interner.Intern(value1)), new Label(name2, interner.Intern(value2))]));
+
+    /// <summary>Two labels, not interned (see <see cref="ChurningFamily"/>).</summary>
+    public static LabelSet FreshLabels(string name1, string value1, string name2, string value2) =>
+        LabelSet.Create((IEnumerable<Label>)[new Label(name1, value1), new Label(name2, value2)]);
 
     public LabelSet Labels(params ReadOnlySpan<Label> labels)
     {

@@ -58,13 +58,13 @@ internal static class NodeExtraMetrics
             "Processes whose message queue the agent read this cycle (capped by collect.beam max processes).",
             TermAccess.Get(queues, "scanned"));
 
-        var top = ctx.Family("erlang_vm_process_message_queue_length", MetricType.Gauge,
+        var top = ctx.ChurningFamily("erlang_vm_process_message_queue_length", MetricType.Gauge,
             "Message queue length of the processes with the longest queues (top N), by registered name or initial call.");
         foreach (var item in TermAccess.Items(TermAccess.Get(queues, "top")))
         {
             if (item is ErlangTuple { Arity: 3 } t && TermAccess.PidText(t[0]) is { } pid && TermAccess.TryNumber(t[2], out var length))
             {
-                top.Add(ctx.Labels("pid", pid, "process", TermAccess.ProcessName(t[1])), length);
+                top.Add(BeamMappingContext.FreshLabels("pid", pid, "process", TermAccess.ProcessName(t[1])), length);
             }
         }
     }
