@@ -55,9 +55,22 @@ wait_all_sampled() {
     done
 }
 
-# (b, c) CPU and RSS over each following cycle; nothing else talks to the gateway meanwhile.
+# (b, c) CPU and RSS over each following cycle. Nothing else talks to the gateway meanwhile, unless
+# SCRAPE_EVERY=SECONDS: then a Prometheus-like client (gzip) scrapes /metrics that often during the
+# cycles, and the CPU figures include those scrapes.
 measure_cycles() {
-    local c t0 t1 c0 c1 n0=0 n1=0 rss others
+    local c t0 t1 c0 c1 n0=0 n1=0 rss others scraper=""
+    if [[ -n "${SCRAPE_EVERY:-}" ]]; then
+        (
+            while :; do
+                curl -s --compressed -o /dev/null -w '%{time_total} %{size_download}\n' --max-time 60 \
+                    "http://127.0.0.1:$http_port/metrics" >> "$work/scrapes.log" || echo "failed" >> "$work/scrapes.log"
+                sleep "$SCRAPE_EVERY"
+            done
+        ) &
+        scraper=$!
+        echo "scraping /metrics (gzip) every ${SCRAPE_EVERY} s during the cycles"
+    fi
     for c in $(seq 1 "$cycles"); do
         t0=$(now); c0=$(cpu_ticks "$gw")
         if declare -F other_cpu_ticks >/dev/null; then n0=$(other_cpu_ticks); fi
@@ -70,6 +83,14 @@ measure_cycles() {
 cpu_ms = ($c1 - $c0) * 1000 / $clk; wall = $t1 - $t0
 print(f'cycle $c: CPU {cpu_ms:.0f} ms over {wall:.1f} s = {cpu_ms / $nodes:.3f} ms/node/cycle, {cpu_ms / 1000 / wall:.3f} cores; RSS {$rss / 1024:.0f} MiB = {$rss / $nodes:.1f} KiB/node$others')"
     done
+    if [[ -n "$scraper" ]]; then
+        kill "$scraper" 2>/dev/null || true
+        wait "$scraper" 2>/dev/null || true
+        python3 -c "
+rows = [l.split() for l in open('$work/scrapes.log')]
+ok = [(float(r[0]), int(r[1])) for r in rows if len(r) == 2]
+print(f'scrapes during the cycles: {len(ok)} ok, {len(rows) - len(ok)} failed; time {min(t for t, _ in ok):.2f}-{max(t for t, _ in ok):.2f} s, gzip body {ok[-1][1] / 1048576:.1f} MiB')" || true
+    fi
     echo "peak RSS $(peak_mib "$gw") MiB, threads $(awk '/^Threads/ {print $2}' "/proc/$gw/status"), fds $(ls "/proc/$gw/fd" | wc -l)"
 }
 

@@ -8,7 +8,8 @@
 # (utime + stime from /proc/PID/stat) per node and in cores, and its RSS; /metrics scrape time and size.
 # Env: EPMD_PORT (24369), COOKIE (loadsim), NODES_PER_EPMD (500), NODES_PER_SIMULATOR (5000),
 #      ADDRESS_BASE (127.0.0.2), HTTP_PORT (a free one), NO_BUILD=1 to skip the two builds,
-#      SAMPLE_TIMEOUT (300 s to wait for every node). DOTNET_* variables (e.g. DOTNET_gcServer=0) reach
+#      SAMPLE_TIMEOUT (300 s to wait for every node), SCRAPE_EVERY (seconds; scrape /metrics with gzip that
+#      often during the cycles, as Prometheus would). DOTNET_* variables (e.g. DOTNET_gcServer=0) reach
 #      the gateway unchanged.
 set -euo pipefail
 nodes="${1:-1000}"

@@ -23,9 +23,8 @@ namespace Gateway.Collector.Beam;
 /// </summary>
 public sealed partial class BeamSource : INodeSource, IAsyncDisposable, IDisposable
 {
-    private static readonly ErlangTerm CollectOptionsTerm = ErlangMap.Of();
-
     private readonly BeamOptions options;
+    private readonly ErlangTerm collectOptions;
     private readonly BeamCookies cookies;
     private readonly BeamEventForwarder forwarder;
     private readonly TimeProvider time;
@@ -45,6 +44,7 @@ public sealed partial class BeamSource : INodeSource, IAsyncDisposable, IDisposa
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         this.options = options;
+        collectOptions = BeamAgentTerms.CollectOptions(options.AgentOptions);
         this.cookies = cookies;
         this.forwarder = forwarder;
         this.time = time;
@@ -221,7 +221,7 @@ public sealed partial class BeamSource : INodeSource, IAsyncDisposable, IDisposa
         }
 
         var reply = useAgent
-            ? await local.RpcAsync(node, GatewayAgentSource.ModuleName, "collect", [CollectOptionsTerm], timeout, cancellationToken)
+            ? await local.RpcAsync(node, GatewayAgentSource.ModuleName, "collect", [collectOptions], timeout, cancellationToken)
             : await BeamAgentlessCollector.CollectAsync(local, node, timeout, cancellationToken);
         var families = mapper.Map(reply, settings.Naming);
         return ScrapeResult.Success(families, BuildInfo(reply, agentInfo, settings.Group));
@@ -230,7 +230,7 @@ public sealed partial class BeamSource : INodeSource, IAsyncDisposable, IDisposa
     private async Task InstallForwarderAsync(LocalNode local, string node, string level, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var target = new ErlangTuple(ErlangAtom.Of(BeamHiddenNode.MailboxName), local.Name);
-        var installOptions = ErlangMap.Of((ErlangAtom.Of("level"), ErlangAtom.Of(level)));
+        var installOptions = BeamAgentTerms.InstallOptions(level, options.AgentOptions);
         var result = await local.RpcAsync(node, GatewayAgentSource.ModuleName, "install", [target, installOptions], timeout, cancellationToken);
         if (result is not ErlangMap map || !map.TryGetValue("logger", out var loggerResult) || !loggerResult.IsAtom("ok"))
         {

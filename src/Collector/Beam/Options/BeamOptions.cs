@@ -34,6 +34,9 @@ public sealed class BeamOptions
     /// <summary>Load the collection agent (default true); false = plain BIF RPCs, no log forwarding.</summary>
     public bool Agent { get; set; } = true;
 
+    /// <summary>What the agent collects and forwards (<c>collect.beam.agentOptions</c>).</summary>
+    public BeamAgentOptions AgentOptions { get; init; } = new();
+
     /// <summary>Forwarded logger events at or above this level (default <c>warning</c>).</summary>
     public string LogLevel { get; set; } = "warning";
 

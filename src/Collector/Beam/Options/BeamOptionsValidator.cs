@@ -107,6 +107,36 @@ public static class BeamOptionsValidator
         {
             errors.Add($"{path}.timeout: must be positive");
         }
+        ValidateAgent(options.AgentOptions, $"{path}.agentOptions", errors);
+    }
+
+    private static void ValidateAgent(BeamAgentOptions agent, string path, List<string> errors)
+    {
+        if (agent is null)
+        {
+            errors.Add($"{path}: must be a map");
+            return;
+        }
+        if (agent.MaxProcesses < 0)
+        {
+            errors.Add($"{path}.maxProcesses: must be 0 or more (is {agent.MaxProcesses})");
+        }
+        if (agent.TopN is < 1 or > 100)
+        {
+            errors.Add($"{path}.topN: must be 1 to 100 (is {agent.TopN})");
+        }
+        if (agent.CallTimeout < TimeSpan.FromMilliseconds(1) || agent.CallTimeout > TimeSpan.FromMinutes(1))
+        {
+            errors.Add($"{path}.callTimeout: must be 1ms to 1m (is {agent.CallTimeout.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)}ms)");
+        }
+        if (agent.LogsPerSecond < 1)
+        {
+            errors.Add($"{path}.logsPerSecond: must be at least 1 (is {agent.LogsPerSecond})");
+        }
+        if (agent.LogMaxBytes is < 256 or > 1_048_576)
+        {
+            errors.Add($"{path}.logMaxBytes: must be 256 to 1048576 (is {agent.LogMaxBytes})");
+        }
     }
 
     // The cookie's value never goes into a message: only what is wrong with it.

@@ -15,6 +15,39 @@ public sealed class BeamOptionsValidatorTests
     }
 
     [Fact]
+    public void Agent_options_out_of_range_are_each_reported_with_their_yaml_path()
+    {
+        var beam = new BeamOptions();
+        beam.AgentOptions.MaxProcesses = -1;
+        beam.AgentOptions.TopN = 0;
+        beam.AgentOptions.CallTimeout = TimeSpan.FromMinutes(2);
+        beam.AgentOptions.LogsPerSecond = 0;
+        beam.AgentOptions.LogMaxBytes = 100;
+
+        Assert.Equal(
+            [
+                "collect.beam.agentOptions.maxProcesses: must be 0 or more (is -1)",
+                "collect.beam.agentOptions.topN: must be 1 to 100 (is 0)",
+                "collect.beam.agentOptions.callTimeout: must be 1ms to 1m (is 120000ms)",
+                "collect.beam.agentOptions.logsPerSecond: must be at least 1 (is 0)",
+                "collect.beam.agentOptions.logMaxBytes: must be 256 to 1048576 (is 100)",
+            ],
+            Errors(beam));
+    }
+
+    [Fact]
+    public void Agent_options_at_their_bounds_are_valid()
+    {
+        var beam = new BeamOptions();
+        beam.AgentOptions.MaxProcesses = 0;
+        beam.AgentOptions.TopN = 100;
+        beam.AgentOptions.CallTimeout = TimeSpan.FromMilliseconds(1);
+        beam.AgentOptions.LogMaxBytes = 256;
+
+        Assert.Empty(Errors(beam));
+    }
+
+    [Fact]
     public void A_node_without_host_is_reported_with_its_yaml_path()
     {
         var errors = Errors(new BeamOptions { Nodes = ["n0@h", "n1"] });

@@ -91,6 +91,36 @@ public sealed class BeamSourceTests(BeamTestbed testbed) : IClassFixture<BeamTes
     }
 
     [Fact]
+    public async Task Agent_options_switch_off_allocators_and_bound_the_reported_queues()
+    {
+        var node = await testbed.StartNodeAsync();
+        await testbed.Eval.EvalAsync(node.Name, """
+            _ = [spawn(fun() -> [self() ! x || _ <- lists:seq(1, N * 10)], receive stop -> ok end end) || N <- lists:seq(1, 8)],
+            ok.
+            """);
+        var options = BeamTestSources.Options(testbed);
+        options.AgentOptions.Allocators = false;
+        options.AgentOptions.TopN = 3;
+        options.AgentOptions.Code = false;
+        await using var source = BeamTestSources.Create(options);
+
+        var trimmed = await ScrapeAsync(node.Name, source, options);
+        var full = await ScrapeAsync(node.Name);
+
+        Assert.True(trimmed.Succeeded, trimmed.ToString());
+        Assert.DoesNotContain(trimmed.Families, f => f.Name == "erlang_vm_allocators");
+        Assert.Contains(full.Families, f => f.Name == "erlang_vm_allocators");
+        var top = trimmed.Families.Single(f => f.Name == "erlang_vm_process_message_queue_length");
+        Assert.Equal([80, 70, 60], top.Samples.Select(s => s.Value).Order().Reverse().ToArray());
+        Assert.True(full.Families.Single(f => f.Name == "erlang_vm_process_message_queue_length").Samples.Count >= 8);
+        Assert.DoesNotContain(trimmed.Families, f => f.Name == "erlang_vm_old_code_modules");
+        foreach (var family in CoreFamilies)
+        {
+            Assert.Contains(trimmed.Families, f => f.Name == family);
+        }
+    }
+
+    [Fact]
     public async Task A_node_without_the_compiler_is_collected_agentless_until_another_node_compiled_the_agent()
     {
         var node = await testbed.StartNodeAsync();
