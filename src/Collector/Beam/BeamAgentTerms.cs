@@ -6,7 +6,7 @@ namespace Gateway.Collector.Beam;
 /// <summary>The option maps passed to <c>gateway_agent:collect/1</c> and <c>install/2</c> (see gateway_agent.erl).</summary>
 public static class BeamAgentTerms
 {
-    /// <summary><c>#{max_processes, top_n, allocators, dist, os_process, mnesia, code, call_timeout}</c>.</summary>
+    /// <summary><c>#{max_processes, top_n, allocators, dist, os_process, mnesia, msacc, code, call_timeout}</c>.</summary>
     public static ErlangMap CollectOptions(BeamAgentOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -17,6 +17,7 @@ public static class BeamAgentTerms
             (ErlangAtom.Of("dist"), Boolean(options.Dist)),
             (ErlangAtom.Of("os_process"), Boolean(options.OsProcess)),
             (ErlangAtom.Of("mnesia"), Boolean(options.Mnesia)),
+            (ErlangAtom.Of("msacc"), Boolean(options.Msacc)),
             (ErlangAtom.Of("code"), Boolean(options.Code)),
             (ErlangAtom.Of("call_timeout"), ErlangTerm.Integer((long)Math.Ceiling(options.CallTimeout.TotalMilliseconds))));
     }

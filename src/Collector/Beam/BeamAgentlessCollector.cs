@@ -6,7 +6,7 @@ namespace Gateway.Collector.Beam;
 /// <summary>
 /// Builds the agent's reply term (METRICS.md, "Building the same term without the agent") from plain
 /// BIF RPCs, all in flight at once, for <c>collect.beam.agent: false</c> or a node that cannot load the
-/// agent. Leaves out what has no cheap BIF: message queues, allocators, dist links, /proc, mnesia,
+/// agent. Leaves out what has no cheap BIF: message queues, allocators, dist links, microstate accounting, /proc, mnesia,
 /// alarms, DETS. An item the node refuses (badarg on its release, <c>unknown</c>) is left out too.
 /// </summary>
 public static class BeamAgentlessCollector

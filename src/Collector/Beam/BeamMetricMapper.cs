@@ -44,6 +44,7 @@ public sealed class BeamMetricMapper
         LegacyNameMetrics.Append(reply, ctx);
         SystemInfoMetrics.Append(reply, ctx);
         DistMetrics.Append(reply, ctx);
+        MsaccMetrics.Append(reply, ctx);
         OsProcessMetrics.Append(reply, ctx);
         MnesiaMetrics.Append(reply, ctx);
         NodeExtraMetrics.Append(reply, ctx);

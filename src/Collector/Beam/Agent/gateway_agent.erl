@@ -13,7 +13,7 @@
 %% handler for SASL's alarm_handler (init/1, handle_event/2 ...): the forwarding side of logs and
 %% alarms. Both send to a {Name, GatewayNode} given at install time and never block the caller.
 -module(gateway_agent).
--vsn(2).
+-vsn(3).
 
 -export([version/0, collect/1, install/2, remove/0, forwarding_status/0]).
 %% logger handler callbacks
@@ -23,7 +23,7 @@
 
 %% Bump with every change to this file: the gateway reloads the module on a node when its own copy
 %% is newer than the loaded one. GatewayAgentSource.Version is parsed from the line below.
-version() -> 2.
+version() -> 3.
 
 %% ---------------------------------------------------------------------------------------------
 %% collect/1
@@ -39,6 +39,8 @@ version() -> 2.
 %%   mnesia        => boolean()  mnesia figures when mnesia runs (default true)
 %%   call_timeout  => integer()  ms for calls into application_controller and mnesia (default 1000)
 %%   code          => boolean()  module clashes on the code path and modules with old code (default true)
+%%   msacc         => boolean()  microstate accounting per thread when the node has it switched on
+%%                               (default true; never switches it on)
 collect(Opts0) ->
     Opts = case is_map(Opts0) of
                true -> Opts0;
@@ -60,6 +62,7 @@ collect(Opts0) ->
       system_info => SystemInfo,
       allocators => when_enabled(allocators, Opts, fun allocators/0, []),
       dist => when_enabled(dist, Opts, fun dist/0, []),
+      msacc => when_enabled(msacc, Opts, fun msacc/0, undefined),
       os_process => when_enabled(os_process, Opts, fun os_process/0, undefined),
       message_queues => message_queues(opt(max_processes, Opts, 100000), min(opt(top_n, Opts, 10), 100)),
       registered => safe(fun() -> length(erlang:registered()) end, undefined),
@@ -407,6 +410,28 @@ to_binary(Name) ->
 
 %% Modules that have old code loaded (a purge is pending): #{count => N, modules => [Module]}, at most
 %% 100 listed. erlang:check_old_code/1 is a BIF reading a flag, ~1 µs per loaded module.
+%% Microstate accounting: [{ThreadType, Id, #{State => Seconds}}] once it has counted anything
+%% (erlang:system_flag(microstate_accounting, true) on the node); undefined while every counter is
+%% still zero, so a node that never switched it on does not get ~120 zero series. Reading it neither
+%% switches it on nor resets it.
+msacc() ->
+    case erlang:statistics(microstate_accounting) of
+        Threads when is_list(Threads) ->
+            Counted = lists:any(fun(#{counters := Counters}) ->
+                                        lists:any(fun(Ticks) -> Ticks > 0 end, maps:values(Counters))
+                                end, Threads),
+            case Counted of
+                true ->
+                    PerSecond = erlang:convert_time_unit(1, second, perf_counter),
+                    [{Type, Id, maps:map(fun(_State, Ticks) -> Ticks / PerSecond end, Counters)}
+                     || #{type := Type, id := Id, counters := Counters} <- Threads];
+                false ->
+                    undefined
+            end;
+        _ ->
+            undefined
+    end.
+
 old_code() ->
     safe(fun() ->
                  Old = [M || {M, _} <- code:all_loaded(), erlang:check_old_code(M)],

@@ -25,6 +25,9 @@ public sealed class BeamAgentOptions
     /// <summary>mnesia figures when mnesia runs (default true).</summary>
     public bool Mnesia { get; set; } = true;
 
+    /// <summary>Microstate accounting per thread, <c>erlang_vm_msacc_*</c>, when the node has it switched on (default true; never switches it on).</summary>
+    public bool Msacc { get; set; } = true;
+
     /// <summary>Module clashes on the code path and modules with old code (default true; the module_clash and old_code alarms need it).</summary>
     public bool Code { get; set; } = true;
 

@@ -87,6 +87,32 @@ public sealed class BeamMetricMapperTests
     }
 
     [Fact]
+    public void Microstate_accounting_is_one_counter_family_per_state_labelled_by_thread_type_and_id()
+    {
+        var reply = Map(("msacc", L(
+            T(A("scheduler"), I(1), Map(("emulator", ErlangTerm.Float(1.5)), ("sleep", ErlangTerm.Float(10)), ("gc", I(0)))),
+            T(A("async"), I(0), Map(("sleep", ErlangTerm.Float(12)))),
+            T(A("broken"), A("x"), Map(("sleep", I(1)))))));
+
+        var families = Families(reply);
+
+        Assert.Equal(1.5, Sample(families, "erlang_vm_msacc_emulator_seconds_total", "type", "scheduler"));
+        var sleep = families["erlang_vm_msacc_sleep_seconds_total"];
+        Assert.Equal(MetricType.Counter, sleep.Type);
+        Assert.Equal(["async/0=12", "scheduler/1=10"],
+            sleep.Samples.Select(s => $"{s.Labels.Get("type")}/{s.Labels.Get("id")}={s.Value}").Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal("Total time in seconds spent sleeping.", sleep.Help);
+        Assert.DoesNotContain("erlang_vm_msacc_nif_seconds_total", families.Keys);
+    }
+
+    [Fact]
+    public void Without_microstate_accounting_there_is_no_msacc_family()
+    {
+        Assert.DoesNotContain(Families(Map(("msacc", A("undefined")))).Keys, name => name.StartsWith("erlang_vm_msacc_", StringComparison.Ordinal));
+        Assert.DoesNotContain(Families(Rich()).Keys, name => name.StartsWith("erlang_vm_msacc_", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Top_queues_are_labelled_by_registered_name_or_initial_call()
     {
         var top = Families(Rich())["erlang_vm_process_message_queue_length"].Samples;

@@ -121,6 +121,24 @@ public sealed class BeamSourceTests(BeamTestbed testbed) : IClassFixture<BeamTes
     }
 
     [Fact]
+    public async Task Microstate_accounting_is_reported_once_the_node_has_it_switched_on()
+    {
+        var node = await testbed.StartNodeAsync();
+        var before = await ScrapeAsync(node.Name);
+        Assert.True(before.Succeeded, before.ToString());
+        Assert.DoesNotContain(before.Families, f => f.Name.StartsWith("erlang_vm_msacc_", StringComparison.Ordinal));
+
+        await testbed.Eval.EvalAsync(node.Name, "false = erlang:system_flag(microstate_accounting, true), ok.");
+        await testbed.Eval.EvalAsync(node.Name, "lists:foreach(fun(_) -> lists:seq(1, 1000) end, lists:seq(1, 1000)), ok.");
+        var after = await ScrapeAsync(node.Name);
+
+        var emulator = after.Families.Single(f => f.Name == "erlang_vm_msacc_emulator_seconds_total");
+        Assert.Contains(emulator.Samples, s => s.Labels.Get("type") == "scheduler" && s.Labels.Get("id") == "1");
+        Assert.True(emulator.Samples.Sum(s => s.Value) > 0, "no emulator time on any scheduler");
+        Assert.Contains(after.Families, f => f.Name == "erlang_vm_msacc_sleep_seconds_total");
+    }
+
+    [Fact]
     public async Task A_node_without_the_compiler_is_collected_agentless_until_another_node_compiled_the_agent()
     {
         var node = await testbed.StartNodeAsync();
