@@ -102,6 +102,25 @@ internal readonly record struct FamilyShape(string Name, string Type, MetricType
         return name;
     }
 
-    private static string TrimSuffix(string name, string suffix) =>
-        name.EndsWith(suffix, StringComparison.Ordinal) ? name[..^suffix.Length] : name;
+    // Every scrape declares every node's families: remember the trimmed names instead of allocating
+    // one per counter family per node per scrape. Bounded, in case a source invents names.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Trimmed = new(StringComparer.Ordinal);
+
+    private static string TrimSuffix(string name, string suffix)
+    {
+        if (!name.EndsWith(suffix, StringComparison.Ordinal))
+        {
+            return name;
+        }
+        if (Trimmed.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+        var trimmed = name[..^suffix.Length];
+        if (Trimmed.Count < 10_000)
+        {
+            Trimmed.TryAdd(name, trimmed);
+        }
+        return trimmed;
+    }
 }

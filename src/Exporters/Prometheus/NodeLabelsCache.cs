@@ -35,6 +35,7 @@ internal sealed class NodeLabelsCache(LabelSetEncodings encodings)
     /// <summary>After a render that saw <paramref name="nodes"/> nodes: drops entries older than it once there are too many.</summary>
     public void EndRender(long render, int nodes)
     {
+        encodings.EndRender();
         lock (_lock)
         {
             if (_entries.Count <= (2 * nodes) + 64)

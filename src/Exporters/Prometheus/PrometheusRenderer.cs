@@ -66,7 +66,6 @@ public sealed class PrometheusRenderer
                     AddNode(grouper, snapshot, _nodeLabels.Get(snapshot, render), format);
                 }
             }
-            _nodeLabels.EndRender(render, entries.Count);
 
             var builder = new BlockBuilder(scratch, format);
             NodeStatusFamilies.Write(builder, entries);
@@ -96,6 +95,7 @@ public sealed class PrometheusRenderer
 
             var order = grouper.Arrange(out var parts, out var groups, out var names, out var ends);
             await WriteAsync(destination, parts, order, groups, names, ends, format, cancellationToken);
+            _nodeLabels.EndRender(render, entries.Count);
         }
         finally
         {
