@@ -36,6 +36,17 @@ internal sealed class BeamAgentLoader
     }
 
     /// <summary>
+    /// Takes the module off the node: <c>code:purge</c>, <c>code:delete</c>, <c>code:purge</c> (old code
+    /// of processes still running it is killed by purge, as for any module unload).
+    /// </summary>
+    public static async Task UnloadAsync(LocalNode local, string node, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        await local.RpcAsync(node, "code", "purge", [Module], timeout, cancellationToken);
+        await local.RpcAsync(node, "code", "delete", [Module], timeout, cancellationToken);
+        await local.RpcAsync(node, "code", "purge", [Module], timeout, cancellationToken);
+    }
+
+    /// <summary>
     /// Loads the current agent. Returns null when loaded, or why the agent cannot run on this node
     /// (no compiler and no beam of its release at hand). Throws <see cref="BeamAgentException"/> when
     /// compiling or loading failed.

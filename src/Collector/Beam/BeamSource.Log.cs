@@ -24,4 +24,7 @@ public sealed partial class BeamSource
 
     [LoggerMessage(EventId = 1726, Level = LogLevel.Debug, Message = "Removing the forwarder from {Node} failed: {Reason}")]
     private static partial void LogRemoveFailed(ILogger logger, string node, string reason);
+
+    [LoggerMessage(EventId = 1727, Level = LogLevel.Information, Message = "Agent removed from {Node} on request ({What}); the node is collected without it")]
+    private static partial void LogAgentRemoved(ILogger logger, string node, string what);
 }

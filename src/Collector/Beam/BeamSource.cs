@@ -137,6 +137,51 @@ public sealed partial class BeamSource : INodeSource, IAsyncDisposable, IDisposa
         }
     }
 
+    /// <summary>
+    /// Takes the agent off a watched node on an operator's request: drops its logger and alarm
+    /// handlers, then purges and deletes the module. The node is collected agentless (no logs) from
+    /// then on, until <see cref="RestoreAgent"/>; this lasts while the gateway runs (for good, set
+    /// <c>collect.beam.agent: false</c>). Returns what was done; throws what an RPC throws when the
+    /// node cannot be reached.
+    /// </summary>
+    public async Task<string> RemoveAgentAsync(string node, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (!BeamNodeNames.IsValid(node))
+        {
+            throw new ArgumentException($"\"{node}\" is not name@host", nameof(node));
+        }
+        var state = states.GetOrAdd(node, _ => new BeamNodeState());
+        state.AgentRemoved = true;
+        state.ForwarderInstalled = false;
+        state.AgentVersion = null;
+        var group = BeamSettingsFactory.GroupOf(options, node);
+        var cookie = cookies.For(group) ?? throw new InvalidOperationException("no cookie: set collect.beam.cookie or ~/.erlang.cookie");
+        var local = GetHiddenNode(cookie, node).Node;
+        var loaded = await BeamAgentLoader.LoadedVersionAsync(local, node, timeout, cancellationToken);
+        if (loaded == 0)
+        {
+            LogAgentRemoved(logger, node, "not loaded");
+            return "the agent was not loaded";
+        }
+        await local.RpcAsync(node, GatewayAgentSource.ModuleName, "remove", [], timeout, cancellationToken);
+        await BeamAgentLoader.UnloadAsync(local, node, timeout, cancellationToken);
+        var what = "agent v" + loaded.ToString(CultureInfo.InvariantCulture) + " removed: handlers dropped, module purged and deleted";
+        LogAgentRemoved(logger, node, what);
+        return what;
+    }
+
+    /// <summary>Undoes <see cref="RemoveAgentAsync"/>: the next collection loads the agent again. False when the node was not removed.</summary>
+    public bool RestoreAgent(string node)
+    {
+        if (states.TryGetValue(node, out var state) && state.AgentRemoved)
+        {
+            state.AgentRemoved = false;
+            state.AgentVersion = null;
+            return true;
+        }
+        return false;
+    }
+
     /// <summary>For containers disposed synchronously; blocks for the best-effort goodbyes (2 s at most).</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
@@ -174,6 +219,10 @@ public sealed partial class BeamSource : INodeSource, IAsyncDisposable, IDisposa
         if (!settings.Agent)
         {
             agentInfo = "disabled";
+        }
+        else if (state.AgentRemoved)
+        {
+            agentInfo = "removed on request";
         }
         else if (state.AgentUnavailable is { } unavailable)
         {

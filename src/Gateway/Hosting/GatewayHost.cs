@@ -69,6 +69,7 @@ public static class GatewayHost
     {
         app.MapHealthEndpoints();
         app.MapNodesApi();
+        app.MapNodeAgentApi();
         GatewayComponents.Map(app);
     }
 }

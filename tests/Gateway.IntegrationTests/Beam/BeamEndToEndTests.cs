@@ -92,4 +92,68 @@ public sealed class BeamEndToEndTests : IAsyncLifetime
             TimeSpan.FromSeconds(60), "the embedded default to collect the local node", () => process.Output);
         Assert.Contains("every node registered with EPMD on localhost", process.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_agent_is_removed_and_restored_through_the_api_with_the_token_only()
+    {
+        const string token = "agent-api-token-0123456789";
+        await using var gateway = await GatewayProcess.StartAsync($$"""
+            gateway:
+              apiToken: {{token}}
+            collect:
+              interval: 1s
+              beam:
+                cookie: {{Node.Cookie}}
+                nodes: [ {{Node.Name}} ]
+                epmdPort: {{Epmd.Port}}
+            """);
+        await WaitForAgentAsync(gateway, "loaded v");
+        var path = $"/api/v1/nodes/{Node.Name}/agent";
+
+        using (var anonymous = await SendAsync(gateway, HttpMethod.Delete, path, token: null))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        }
+        using (var unknown = await SendAsync(gateway, HttpMethod.Delete, "/api/v1/nodes/nosuch@nowhere/agent", token))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
+            Assert.Contains("is not a watched BEAM node", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        await WaitForAgentAsync(gateway, "loaded v");
+
+        using (var removed = await SendAsync(gateway, HttpMethod.Delete, path, token))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, removed.StatusCode);
+            Assert.Contains("removed: handlers dropped, module purged and deleted", await removed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        await WaitForAgentAsync(gateway, "removed on request");
+
+        using (var restored = await SendAsync(gateway, HttpMethod.Put, path, token))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, restored.StatusCode);
+        }
+        await WaitForAgentAsync(gateway, "loaded v");
+        Assert.DoesNotContain(token, gateway.Output, StringComparison.Ordinal);
+    }
+
+    private async Task WaitForAgentAsync(GatewayProcess gateway, string prefix) =>
+        await Poll.UntilAsync(async () =>
+            {
+                var nodes = JsonSerializer.Deserialize<JsonElement[]>(await gateway.Http.GetStringAsync("/api/v1/nodes"))!;
+                return nodes.Any(n => n.GetProperty("node").GetString() == Node.Name
+                    && n.GetProperty("up").GetBoolean()
+                    && n.GetProperty("info").TryGetProperty("agent", out var agent)
+                    && agent.GetString()!.StartsWith(prefix, StringComparison.Ordinal));
+            },
+            TimeSpan.FromSeconds(60), $"the node's agent state to start with \"{prefix}\"", () => gateway.Output);
+
+    private static async Task<HttpResponseMessage> SendAsync(GatewayProcess gateway, HttpMethod method, string path, string? token)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+        return await gateway.Http.SendAsync(request);
+    }
 }

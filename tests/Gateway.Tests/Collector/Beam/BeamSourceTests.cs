@@ -139,6 +139,32 @@ public sealed class BeamSourceTests(BeamTestbed testbed) : IClassFixture<BeamTes
     }
 
     [Fact]
+    public async Task Removing_the_agent_on_request_unloads_it_until_it_is_asked_back()
+    {
+        var node = await testbed.StartNodeAsync();
+        var options = BeamTestSources.Options(testbed);
+        await using var source = BeamTestSources.Create(options);
+        Assert.Equal("loaded v" + GatewayAgentSource.Version, (await ScrapeAsync(node.Name, source, options)).Info["agent"]);
+
+        var what = await source.RemoveAgentAsync(node.Name, TimeSpan.FromSeconds(10), CancellationToken.None);
+
+        Assert.StartsWith("agent v" + GatewayAgentSource.Version + " removed", what, StringComparison.Ordinal);
+        Assert.Equal(ErlangAtom.False, await testbed.Eval.RpcAsync(node.Name, "code", "is_loaded", [ErlangAtom.Of("gateway_agent")], TimeSpan.FromSeconds(10)));
+        var handler = await testbed.Eval.RpcAsync(node.Name, "logger", "get_handler_config", [ErlangAtom.Of("gateway_agent")], TimeSpan.FromSeconds(10));
+        Assert.True(handler is ErlangTuple { Arity: 2 } t && t[0].IsAtom("error"), handler.ToString());
+        var agentless = await ScrapeAsync(node.Name, source, options);
+        Assert.True(agentless.Succeeded, agentless.ToString());
+        Assert.Equal("removed on request", agentless.Info["agent"]);
+        Assert.Contains(agentless.Families, f => f.Name == "erlang_vm_process_count");
+        Assert.Equal(ErlangAtom.False, await testbed.Eval.RpcAsync(node.Name, "code", "is_loaded", [ErlangAtom.Of("gateway_agent")], TimeSpan.FromSeconds(10)));
+        Assert.Equal("the agent was not loaded", await source.RemoveAgentAsync(node.Name, TimeSpan.FromSeconds(10), CancellationToken.None));
+
+        Assert.True(source.RestoreAgent(node.Name));
+        Assert.False(source.RestoreAgent(node.Name));
+        Assert.Equal("loaded v" + GatewayAgentSource.Version, (await ScrapeAsync(node.Name, source, options)).Info["agent"]);
+    }
+
+    [Fact]
     public async Task A_node_without_the_compiler_is_collected_agentless_until_another_node_compiled_the_agent()
     {
         var node = await testbed.StartNodeAsync();
