@@ -15,13 +15,10 @@ internal sealed class BeamNodeState
     /// <summary><see cref="BeamAgentLoader.CompiledReleases"/> when the agent was found unavailable: once another node compiled a beam, try again.</summary>
     public int UnavailableAtCompiledReleases { get; set; }
 
-    /// <summary>An operator asked to take the agent off this node: collected agentless until asked back.</summary>
-    public bool AgentRemoved { get; set; }
-
     /// <summary>The group (and so cookie) the node was last scraped with.</summary>
     public string? Group { get; set; }
 
-    /// <summary>Forget everything the node held: after a NodeDown it may come back as a fresh VM (a removal request stays).</summary>
+    /// <summary>Forget everything the node held: after a NodeDown it may come back as a fresh VM.</summary>
     public void Reset()
     {
         AgentVersion = null;

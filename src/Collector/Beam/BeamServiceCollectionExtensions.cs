@@ -26,12 +26,15 @@ public static class BeamServiceCollectionExtensions
             () => sp.GetService<AlarmManager>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<BeamEventForwarder>>()));
+        // Hosts with a data directory register a persistent one first (the gateway does).
+        services.TryAddSingleton(_ => new BeamAgentRemovals());
         services.TryAddSingleton(sp => new BeamSource(
             Beam(sp),
             sp.GetRequiredService<BeamCookies>(),
             sp.GetRequiredService<BeamEventForwarder>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILoggerFactory>()));
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetRequiredService<BeamAgentRemovals>()));
         services.AddSingleton<INodeSource>(sp => sp.GetRequiredService<BeamSource>());
         services.AddSingleton<ITargetProvider>(sp => new BeamTargetProvider(
             Beam(sp),

@@ -25,6 +25,7 @@ public sealed partial class BeamSource : INodeSource, IAsyncDisposable, IDisposa
 {
     private readonly BeamOptions options;
     private readonly ErlangTerm collectOptions;
+    private readonly BeamAgentRemovals removals;
     private readonly BeamCookies cookies;
     private readonly BeamEventForwarder forwarder;
     private readonly TimeProvider time;
@@ -39,8 +40,9 @@ public sealed partial class BeamSource : INodeSource, IAsyncDisposable, IDisposa
     private int noCookieLogged;
     private bool disposed;
 
-    public BeamSource(BeamOptions options, BeamCookies cookies, BeamEventForwarder forwarder, TimeProvider time, ILoggerFactory loggerFactory)
+    public BeamSource(BeamOptions options, BeamCookies cookies, BeamEventForwarder forwarder, TimeProvider time, ILoggerFactory loggerFactory, BeamAgentRemovals? removals = null)
     {
+        this.removals = removals ?? new BeamAgentRemovals();
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         this.options = options;
@@ -140,9 +142,8 @@ public sealed partial class BeamSource : INodeSource, IAsyncDisposable, IDisposa
     /// <summary>
     /// Takes the agent off a watched node on an operator's request: drops its logger and alarm
     /// handlers, then purges and deletes the module. The node is collected agentless (no logs) from
-    /// then on, until <see cref="RestoreAgent"/>; this lasts while the gateway runs (for good, set
-    /// <c>collect.beam.agent: false</c>). Returns what was done; throws what an RPC throws when the
-    /// node cannot be reached.
+    /// then on, until <see cref="RestoreAgent"/>, across restarts (<see cref="BeamAgentRemovals"/>). Returns what was done; throws what an RPC throws when the
+    /// node cannot be reached (the removal is recorded all the same).
     /// </summary>
     public async Task<string> RemoveAgentAsync(string node, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -150,8 +151,8 @@ public sealed partial class BeamSource : INodeSource, IAsyncDisposable, IDisposa
         {
             throw new ArgumentException($"\"{node}\" is not name@host", nameof(node));
         }
+        removals.Add(node);
         var state = states.GetOrAdd(node, _ => new BeamNodeState());
-        state.AgentRemoved = true;
         state.ForwarderInstalled = false;
         state.AgentVersion = null;
         var group = BeamSettingsFactory.GroupOf(options, node);
@@ -173,13 +174,15 @@ public sealed partial class BeamSource : INodeSource, IAsyncDisposable, IDisposa
     /// <summary>Undoes <see cref="RemoveAgentAsync"/>: the next collection loads the agent again. False when the node was not removed.</summary>
     public bool RestoreAgent(string node)
     {
-        if (states.TryGetValue(node, out var state) && state.AgentRemoved)
+        if (!removals.Remove(node))
         {
-            state.AgentRemoved = false;
-            state.AgentVersion = null;
-            return true;
+            return false;
         }
-        return false;
+        if (states.TryGetValue(node, out var state))
+        {
+            state.AgentVersion = null;
+        }
+        return true;
     }
 
     /// <summary>For containers disposed synchronously; blocks for the best-effort goodbyes (2 s at most).</summary>
@@ -220,7 +223,7 @@ public sealed partial class BeamSource : INodeSource, IAsyncDisposable, IDisposa
         {
             agentInfo = "disabled";
         }
-        else if (state.AgentRemoved)
+        else if (removals.Contains(node))
         {
             agentInfo = "removed on request";
         }

@@ -1,4 +1,5 @@
 using Gateway.Collector;
+using Gateway.Collector.Beam;
 using Gateway.Collector.Beam.Rules;
 using Gateway.Configuration;
 using Gateway.Core.Alarms;
@@ -8,6 +9,7 @@ using Gateway.Exporters.Console;
 using Gateway.Exporters.Prometheus;
 using Gateway.Exporters.Snmp;
 using Gateway.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Hosting;
@@ -19,6 +21,8 @@ internal static class GatewayComponents
     {
         static string DataDir(IServiceProvider sp) => Path.GetFullPath(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.DataDir);
 
+        services.AddSingleton(sp => new BeamAgentRemovals(
+            Path.Combine(DataDir(sp), "beam-agent-removed.json"), sp.GetRequiredService<ILogger<BeamAgentRemovals>>()));
         services.AddGatewayCollector(configuration.GetSection("collect"), loaded.BaseDirectory);
         sections.Add<CollectOptions>("collect");
 

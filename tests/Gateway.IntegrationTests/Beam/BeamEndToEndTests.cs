@@ -127,13 +127,20 @@ public sealed class BeamEndToEndTests : IAsyncLifetime
             Assert.Contains("removed: handlers dropped, module purged and deleted", await removed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
         await WaitForAgentAsync(gateway, "removed on request");
+        var workDir = gateway.WorkDir;
+        var config = await File.ReadAllTextAsync(Path.Combine(workDir, "gateway.yaml"));
+        await gateway.DisposeAsync(); // killed: the removal was written when it was asked for
 
-        using (var restored = await SendAsync(gateway, HttpMethod.Put, path, token))
+        // The removal outlives a restart (dataDir/beam-agent-removed.json).
+        await using var restarted = await GatewayProcess.StartAsync(config, workDir);
+        await WaitForAgentAsync(restarted, "removed on request");
+
+        using (var restored = await SendAsync(restarted, HttpMethod.Put, path, token))
         {
             Assert.Equal(System.Net.HttpStatusCode.OK, restored.StatusCode);
         }
-        await WaitForAgentAsync(gateway, "loaded v");
-        Assert.DoesNotContain(token, gateway.Output, StringComparison.Ordinal);
+        await WaitForAgentAsync(restarted, "loaded v");
+        Assert.DoesNotContain(token, restarted.Output, StringComparison.Ordinal);
     }
 
     private async Task WaitForAgentAsync(GatewayProcess gateway, string prefix) =>
