@@ -17,6 +17,13 @@ internal sealed class BeamAgentLoader
     private static readonly ErlangAtom Module = ErlangAtom.Of(GatewayAgentSource.ModuleName);
     private readonly ConcurrentDictionary<string, ErlangTerm> beamsByRelease = new(StringComparer.Ordinal);
     private readonly Lazy<ErlangTerm> source = new(() => ErlangBinary.FromString(GatewayAgentSource.Text));
+    private readonly ErlangTerm? precompiled;
+
+    /// <param name="usePrecompiled">Load <see cref="GatewayAgentSource.PrecompiledBeam"/> on nodes without the compiler application.</param>
+    public BeamAgentLoader(bool usePrecompiled = true)
+    {
+        precompiled = usePrecompiled ? new ErlangBinary(GatewayAgentSource.PrecompiledBeam) : null;
+    }
 
     /// <summary>How many OTP releases have a compiled beam at hand (grows when a node compiled one).</summary>
     public int CompiledReleases => beamsByRelease.Count;
@@ -48,7 +55,7 @@ internal sealed class BeamAgentLoader
 
     /// <summary>
     /// Loads the current agent. Returns null when loaded, or why the agent cannot run on this node
-    /// (no compiler and no beam of its release at hand). Throws <see cref="BeamAgentException"/> when
+    /// (no compiler, no beam of its release at hand, and the shipped OTP 25 beam off or not loading). Throws <see cref="BeamAgentException"/> when
     /// compiling or loading failed.
     /// </summary>
     public async Task<string?> LoadAsync(LocalNode local, string node, TimeSpan timeout, CancellationToken cancellationToken)
@@ -60,24 +67,51 @@ internal sealed class BeamAgentLoader
             var compiled = await CompileOnNodeAsync(local, node, timeout, cancellationToken);
             if (compiled is null)
             {
-                return $"unavailable: node {node} has no compiler application and no other node of OTP {release} compiled the agent yet";
+                return await LoadPrecompiledAsync(local, node, release, timeout, cancellationToken);
             }
             beam = compiled;
         }
 
-        var purged = await local.RpcAsync(node, "code", "soft_purge", [Module], timeout, cancellationToken);
-        if (purged.IsAtom("false"))
+        var failure = await LoadBinaryAsync(local, node, beam, timeout, cancellationToken);
+        if (failure is not null)
         {
-            throw new BeamAgentException($"cannot replace gateway_agent on {node}: a process still runs its old code (retrying next cycle)");
-        }
-        var loaded = await local.RpcAsync(node, "code", "load_binary",
-            [Module, ErlangList.FromText(GatewayAgentSource.FileName), beam], timeout, cancellationToken);
-        if (loaded is not ErlangTuple { Arity: 2 } ok || !ok[0].IsAtom("module"))
-        {
-            throw new BeamAgentException($"code:load_binary of gateway_agent failed on {node}: {Short(loaded)}");
+            throw new BeamAgentException(failure);
         }
         beamsByRelease.TryAdd(release, beam);
         return null;
+    }
+
+    // A node without the compiler: the beam OTP 25 compiled, when allowed and the node is not older.
+    // It is not kept as this release's beam: a node of the release that can compile builds its own.
+    private async Task<string?> LoadPrecompiledAsync(LocalNode local, string node, string release, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var reason = $"unavailable: node {node} has no compiler application and no other node of OTP {release} compiled the agent yet";
+        if (precompiled is null)
+        {
+            return reason + " (agentOptions.precompiled is off)";
+        }
+        if (!int.TryParse(release, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var major)
+            || major < int.Parse(GatewayAgentSource.PrecompiledRelease, System.Globalization.CultureInfo.InvariantCulture))
+        {
+            return reason + $" (the shipped beam needs OTP {GatewayAgentSource.PrecompiledRelease} or later)";
+        }
+        var failure = await LoadBinaryAsync(local, node, precompiled, timeout, cancellationToken);
+        return failure is null ? null : $"{reason} (the shipped OTP {GatewayAgentSource.PrecompiledRelease} beam: {failure})";
+    }
+
+    // soft_purge, then load_binary; null when loaded, else why not.
+    private static async Task<string?> LoadBinaryAsync(LocalNode local, string node, ErlangTerm beam, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var purged = await local.RpcAsync(node, "code", "soft_purge", [Module], timeout, cancellationToken);
+        if (purged.IsAtom("false"))
+        {
+            return $"cannot replace gateway_agent on {node}: a process still runs its old code (retrying next cycle)";
+        }
+        var loaded = await local.RpcAsync(node, "code", "load_binary",
+            [Module, ErlangList.FromText(GatewayAgentSource.FileName), beam], timeout, cancellationToken);
+        return loaded is ErlangTuple { Arity: 2 } ok && ok[0].IsAtom("module")
+            ? null
+            : $"code:load_binary of gateway_agent failed on {node}: {Short(loaded)}";
     }
 
     private async Task<ErlangTerm?> CompileOnNodeAsync(LocalNode local, string node, TimeSpan timeout, CancellationToken cancellationToken)

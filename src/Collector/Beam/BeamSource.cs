@@ -32,7 +32,7 @@ public sealed partial class BeamSource : INodeSource, IAsyncDisposable, IDisposa
     private readonly ILoggerFactory loggerFactory;
     private readonly ILogger logger;
     private readonly BeamMetricMapper mapper = new();
-    private readonly BeamAgentLoader loader = new();
+    private readonly BeamAgentLoader loader;
     private readonly ConcurrentDictionary<string, BeamNodeState> states = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Cookie, bool LongNames), BeamHiddenNode> hiddenNodes = [];
     private readonly Lock gate = new();
@@ -47,6 +47,7 @@ public sealed partial class BeamSource : INodeSource, IAsyncDisposable, IDisposa
         ArgumentNullException.ThrowIfNull(loggerFactory);
         this.options = options;
         collectOptions = BeamAgentTerms.CollectOptions(options.AgentOptions);
+        loader = new BeamAgentLoader(options.AgentOptions.Precompiled);
         this.cookies = cookies;
         this.forwarder = forwarder;
         this.time = time;

@@ -6,8 +6,10 @@ namespace Gateway.Collector.Beam.Agent;
 
 /// <summary>
 /// The Erlang source of the collection agent (<c>gateway_agent.erl</c>, embedded in this assembly) and
-/// the expression that compiles it on a node. The source is shipped, not a .beam, because a .beam is
-/// tied to the compiler's OTP release while source compiles on any release from 25 on.
+/// the expression that compiles it on a node. The source is what the gateway normally ships, because
+/// a .beam is tied to the compiler's OTP release while source compiles on any release from 25 on; a
+/// beam compiled by OTP 25 (<see cref="PrecompiledBeam"/>, rebuilt by <c>build-beam.sh</c>) is kept for
+/// nodes without the compiler application.
 /// </summary>
 public static partial class GatewayAgentSource
 {
@@ -17,7 +19,11 @@ public static partial class GatewayAgentSource
     /// <summary>The file name handed to <c>code:load_binary/3</c>.</summary>
     public const string FileName = "gateway_agent.erl";
 
+    /// <summary>The OTP release that compiled <see cref="PrecompiledBeam"/>; it loads there and on later releases.</summary>
+    public const string PrecompiledRelease = "25";
+
     private const string ResourceName = "Gateway.Collector.Beam.Agent.gateway_agent.erl";
+    private const string BeamResourceName = "Gateway.Collector.Beam.Agent.gateway_agent.beam";
 
     /// <summary>
     /// An Erlang expression sequence that compiles the agent the way the gateway does it over RPC: it
@@ -59,6 +65,11 @@ public static partial class GatewayAgentSource
     /// <summary>The agent's version, the integer its <c>version()</c> returns; a node with an older one gets reloaded.</summary>
     public static int Version => LazyVersion.Value;
 
+    private static readonly Lazy<byte[]> LazyBeam = new(LoadBeam);
+
+    /// <summary>The agent compiled by OTP <see cref="PrecompiledRelease"/> (<c>erlc +deterministic</c>).</summary>
+    public static ReadOnlyMemory<byte> PrecompiledBeam => LazyBeam.Value;
+
     /// <summary>Reads the integer from the <c>version() -> N.</c> clause of an agent source.</summary>
     public static int ParseVersion(string source)
     {
@@ -78,6 +89,15 @@ public static partial class GatewayAgentSource
             ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing from {typeof(GatewayAgentSource).Assembly.GetName().Name}.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
+    }
+
+    private static byte[] LoadBeam()
+    {
+        using var stream = typeof(GatewayAgentSource).Assembly.GetManifestResourceStream(BeamResourceName)
+            ?? throw new InvalidOperationException($"Embedded resource {BeamResourceName} is missing from {typeof(GatewayAgentSource).Assembly.GetName().Name}.");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
     }
 
     [GeneratedRegex(@"^version\(\)\s*->\s*(\d+)\s*\.", RegexOptions.Multiline | RegexOptions.CultureInvariant)]

@@ -21,8 +21,9 @@
 %% gen_event callbacks (alarm_handler)
 -export([init/1, handle_event/2, handle_call/2, handle_info/2, terminate/2, code_change/3]).
 
-%% Bump with every change to this file: the gateway reloads the module on a node when its own copy
-%% is newer than the loaded one. GatewayAgentSource.Version is parsed from the line below.
+%% Bump with every change to this file, and rebuild gateway_agent.beam with build-beam.sh (the copy
+%% for nodes without the compiler): the gateway reloads the module on a node when its own copy is
+%% newer than the loaded one. GatewayAgentSource.Version is parsed from the line below.
 version() -> 3.
 
 %% ---------------------------------------------------------------------------------------------

@@ -7,6 +7,13 @@ namespace Gateway.Collector.Beam.Options;
 /// </summary>
 public sealed class BeamAgentOptions
 {
+    /// <summary>
+    /// On a node without the compiler application (common in production releases), load the agent as
+    /// compiled by OTP 25 and shipped with the gateway (default true; it loads on OTP 25 and later).
+    /// Off: such a node gets a beam another node of its release compiled, or is collected agentless.
+    /// </summary>
+    public bool Precompiled { get; set; } = true;
+
     /// <summary>Processes whose message queue is read per cycle (default 100,000; 0 skips the scan and <c>erlang:processes/0</c>).</summary>
     public int MaxProcesses { get; set; } = 100_000;
 

@@ -165,12 +165,34 @@ public sealed class BeamSourceTests(BeamTestbed testbed) : IClassFixture<BeamTes
     }
 
     [Fact]
-    public async Task A_node_without_the_compiler_is_collected_agentless_until_another_node_compiled_the_agent()
+    public async Task A_node_without_the_compiler_gets_the_shipped_otp25_beam()
     {
         var node = await testbed.StartNodeAsync();
         await testbed.Eval.EvalAsync(node.Name,
             "code:del_path(compiler), code:purge(compile), code:delete(compile), code:purge(compile), ok.");
         var options = BeamTestSources.Options(testbed);
+        await using var source = BeamTestSources.Create(options);
+
+        var result = await ScrapeAsync(node.Name, source, options);
+
+        Assert.True(result.Succeeded, result.ToString());
+        Assert.Equal("loaded v" + GatewayAgentSource.Version, result.Info["agent"]);
+        Assert.Contains(result.Families, f => f.Name == "gateway_agent_version");
+        var version = await testbed.Eval.RpcAsync(node.Name, "gateway_agent", "version", [], TimeSpan.FromSeconds(10));
+        Assert.True(ErlangInteger.Of(GatewayAgentSource.Version).Equals(version),
+            $"the shipped gateway_agent.beam answers version() = {version}, the source is v{GatewayAgentSource.Version}: run src/Collector/Beam/Agent/build-beam.sh");
+        var compile = await testbed.Eval.RpcAsync(node.Name, "code", "is_loaded", [ErlangAtom.Of("compile")], TimeSpan.FromSeconds(10));
+        Assert.Equal(ErlangAtom.False, compile);
+    }
+
+    [Fact]
+    public async Task Without_the_shipped_beam_a_node_without_the_compiler_is_collected_agentless_until_another_node_compiled_the_agent()
+    {
+        var node = await testbed.StartNodeAsync();
+        await testbed.Eval.EvalAsync(node.Name,
+            "code:del_path(compiler), code:purge(compile), code:delete(compile), code:purge(compile), ok.");
+        var options = BeamTestSources.Options(testbed);
+        options.AgentOptions.Precompiled = false;
         await using var source = BeamTestSources.Create(options);
 
         var without = await ScrapeAsync(node.Name, source, options);
