@@ -109,7 +109,8 @@ public sealed class BeamMetricMapperTests
     public void Without_microstate_accounting_there_is_no_msacc_family()
     {
         Assert.DoesNotContain(Families(Map(("msacc", A("undefined")))).Keys, name => name.StartsWith("erlang_vm_msacc_", StringComparison.Ordinal));
-        Assert.DoesNotContain(Families(Rich()).Keys, name => name.StartsWith("erlang_vm_msacc_", StringComparison.Ordinal));
+        Assert.DoesNotContain(Families(Map(("msacc", L()))).Keys, name => name.StartsWith("erlang_vm_msacc_", StringComparison.Ordinal));
+        Assert.Equal(0.25, Sample(Families(Rich()), "erlang_vm_msacc_emulator_seconds_total", "type", "scheduler"));
     }
 
     [Fact]

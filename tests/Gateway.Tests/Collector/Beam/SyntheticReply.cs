@@ -35,6 +35,7 @@ internal static class SyntheticReply
             ("inet", L(Pair("recv_oct", I(100)), Pair("send_oct", I(200)), Pair("send_pend", I(0)))),
             ("port", L(Pair("input", I(100)), Pair("output", I(200)), Pair("memory", I(400)), Pair("queue_size", I(0)))),
             ("proc", L(Pair("memory", I(2000)), Pair("message_queue_len", I(0)), Pair("status", A("waiting")))))))),
+        ("msacc", L(T(A("scheduler"), I(1), Map(("emulator", ErlangTerm.Float(0.25)), ("sleep", ErlangTerm.Float(9.5)))))),
         ("os_process", Map(("resident_memory_bytes", I(30_000_000)), ("utime_seconds", ErlangTerm.Float(0.3)), ("stime_seconds", ErlangTerm.Float(0.07)))),
         ("message_queues", Map(("total", I(550)), ("scanned", I(40)), ("processes", I(40)),
             ("top", L(T(ErlangTerm.Binary("<0.80.0>"), A("mq_hog"), I(500)),
