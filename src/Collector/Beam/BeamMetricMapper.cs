@@ -15,6 +15,7 @@ public sealed class BeamMetricMapper
     // Label sets and shapes of all nodes; bounded, as a safety net against label values that churn.
     private readonly LabelSetInterner interner;
     private readonly SampleShapeInterner shapes = new(capacity: 100_000);
+    private readonly BeamLabelCaches cache = new();
 
     public BeamMetricMapper()
         : this(new LabelSetInterner(capacity: 200_000))
@@ -38,7 +39,7 @@ public sealed class BeamMetricMapper
             throw new BeamReplyException($"The node's collect reply is not a map: {Describe(agentReply)}");
         }
 
-        var ctx = new BeamMappingContext(naming, interner, shapes);
+        var ctx = new BeamMappingContext(naming, interner, shapes, cache);
         MemoryMetrics.Append(reply, ctx);
         StatisticsMetrics.Append(reply, ctx);
         LegacyNameMetrics.Append(reply, ctx);

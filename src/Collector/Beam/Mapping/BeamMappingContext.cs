@@ -4,7 +4,7 @@ using Gateway.Erlang.Terms;
 namespace Gateway.Collector.Beam.Mapping;
 
 /// <summary>State of one <see cref="BeamMetricMapper.Map"/> call: the naming, the interner, the output.</summary>
-internal sealed class BeamMappingContext(BeamMetricNaming naming, LabelSetInterner interner, SampleShapeInterner shapes)
+internal sealed class BeamMappingContext(BeamMetricNaming naming, LabelSetInterner interner, SampleShapeInterner shapes, BeamLabelCaches cache)
 {
     private readonly List<MetricFamilyBuilder> families = [];
 
@@ -14,7 +14,7 @@ internal sealed class BeamMappingContext(BeamMetricNaming naming, LabelSetIntern
     /// <summary>A new family; it goes into the output, in creation order, if it gets at least one sample.</summary>
     public MetricFamilyBuilder Family(string name, MetricType type, string help)
     {
-        var family = new MetricFamilyBuilder(name, type, help, shapes);
+        var family = new MetricFamilyBuilder(name, type, help, shapes, cache.SizeHint(name));
         families.Add(family);
         return family;
     }
@@ -38,6 +38,7 @@ internal sealed class BeamMappingContext(BeamMetricNaming naming, LabelSetIntern
         {
             if (family.Count > 0)
             {
+                cache.RememberSize(family.Name, family.Count);
                 result.Add(family.Build());
             }
         }
@@ -67,11 +68,27 @@ internal sealed class BeamMappingContext(BeamMetricNaming naming, LabelSetIntern
 
     // LabelSet.Create is called with an IEnumerable on purpose: its params-span overload forwards
     // to itself (it binds Create(labels.ToArray()) to the span overload) and overflows the stack.
-    public LabelSet Labels(string name, string value) =>
-        interner.Intern(LabelSet.Create((IEnumerable<Label>)[new Label(name, interner.Intern(value))]));
+    public LabelSet Labels(string name, string value)
+    {
+        var key = (name, value);
+        return cache.One.TryGet(key, out var set)
+            ? set
+            : cache.One.Add(key, interner.Intern(LabelSet.Create((IEnumerable<Label>)[new Label(name, interner.Intern(value))])));
+    }
 
-    public LabelSet Labels(string name1, string value1, string name2, string value2) =>
-        interner.Intern(LabelSet.Create((IEnumerable<Label>)[new Label(name1, interner.Intern(value1)), new Label(name2, interner.Intern(value2))]));
+    public LabelSet Labels(string name1, string value1, string name2, string value2)
+    {
+        var key = (name1, value1, name2, value2);
+        return cache.Two.TryGet(key, out var set)
+            ? set
+            : cache.Two.Add(key, interner.Intern(LabelSet.Create((IEnumerable<Label>)[new Label(name1, interner.Intern(value1)), new Label(name2, interner.Intern(value2))])));
+    }
+
+    public LabelSet Labels(Label a, Label b, Label c, Label d)
+    {
+        var key = (a, b, c, d);
+        return cache.Four.TryGet(key, out var set) ? set : cache.Four.Add(key, Labels([a, b, c, d]));
+    }
 
     /// <summary>Two labels, not interned (see <see cref="ChurningFamily"/>).</summary>
     public static LabelSet FreshLabels(string name1, string value1, string name2, string value2) =>

@@ -53,6 +53,9 @@ internal static class SystemInfoMetrics
         AppendAllocators(TermAccess.Get(reply, "allocators"), ctx);
     }
 
+    // Allocator instance numbers (0 … schedulers): formatted once, not per sample per cycle.
+    private static readonly string[] SmallNumbers = [.. Enumerable.Range(0, 256).Select(i => i.ToString(CultureInfo.InvariantCulture))];
+
     // allocators => [{Alloc, InstanceNo, Kind, Carriers, CarriersSize, Blocks, BlocksSize}]
     private static void AppendAllocators(ErlangTerm? allocators, BeamMappingContext ctx)
     {
@@ -68,7 +71,7 @@ internal static class SystemInfoMetrics
                 continue;
             }
 
-            var instanceNo = instance.ToString(CultureInfo.InvariantCulture);
+            var instanceNo = instance is >= 0 and < 256 ? SmallNumbers[instance] : instance.ToString(CultureInfo.InvariantCulture);
             AddUsage(family, ctx, alloc, instanceNo, kind, "carriers", t[3]);
             AddUsage(family, ctx, alloc, instanceNo, kind, "carriers_size", t[4]);
             AddUsage(family, ctx, alloc, instanceNo, kind, "blocks", t[5]);

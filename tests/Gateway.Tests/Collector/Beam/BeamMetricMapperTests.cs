@@ -149,6 +149,21 @@ public sealed class BeamMetricMapperTests
     }
 
     [Fact]
+    public void Duplicate_entries_in_a_large_family_keep_the_first_sample_in_order()
+    {
+        var allocators = Enumerable.Range(0, 30)
+            .Select(i => (ErlangTerm)T(A("eheap_alloc"), I(i % 20), A("mbcs"), I(i), I(1000 + i), I(2), I(3)))
+            .ToArray();
+
+        var family = Families(Map(("allocators", L(allocators))))["erlang_vm_allocators"];
+
+        var carriers = family.Samples.Where(s => s.Labels.Get("usage") == "carriers").ToArray();
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => (double)i), carriers.Select(s => s.Value));
+        Assert.Equal(80, family.Samples.Count);
+        Assert.Equal(family.Samples.Count, family.Samples.Select(s => s.Labels).Distinct().Count());
+    }
+
+    [Fact]
     public void Equal_label_sets_are_shared_between_replies()
     {
         var interner = new LabelSetInterner();
