@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.Sockets;
 using Gateway.Collector.Beam.Agent;
+using Gateway.Collector.Beam.Agentless;
 using Gateway.Collector.Beam.Options;
 using Gateway.Core.Nodes;
 using Gateway.Erlang.Distribution;
@@ -275,7 +276,7 @@ public sealed partial class BeamSource : INodeSource, IAsyncDisposable, IDisposa
 
         var reply = useAgent
             ? await local.RpcAsync(node, GatewayAgentSource.ModuleName, "collect", [collectOptions], timeout, cancellationToken)
-            : await BeamAgentlessCollector.CollectAsync(local, node, timeout, cancellationToken);
+            : await BeamAgentlessCollector.CollectAsync(local, node, timeout, cancellationToken, options.AgentOptions);
         var families = mapper.Map(reply, settings.Naming);
         return ScrapeResult.Success(families, BuildInfo(reply, agentInfo, settings.Group));
     }

@@ -91,6 +91,39 @@ public sealed class BeamSourceTests(BeamTestbed testbed) : IClassFixture<BeamTes
     }
 
     [Fact]
+    public async Task Agentless_collection_also_gives_allocators_os_process_and_msacc_like_the_agent()
+    {
+        var node = await testbed.StartNodeAsync();
+        await testbed.Eval.EvalAsync(node.Name, "false = erlang:system_flag(microstate_accounting, true), ok.");
+        var options = BeamTestSources.Options(testbed, agent: false);
+        await using var source = BeamTestSources.Create(options);
+        var agentOptions = BeamTestSources.Options(testbed);
+        await using var agentSource = BeamTestSources.Create(agentOptions);
+
+        var agentless = await ScrapeAsync(node.Name, source, options);
+        var withAgent = await ScrapeAsync(node.Name, agentSource, agentOptions);
+
+        Assert.True(agentless.Succeeded, agentless.ToString());
+        Assert.Equal("disabled", agentless.Info["agent"]);
+        string[] Series(ScrapeResult r, string family) =>
+            [.. r.Families.Single(f => f.Name == family).Samples.Select(x => x.Labels.ToString()).Order(StringComparer.Ordinal)];
+        Assert.Equal(Series(withAgent, "erlang_vm_allocators"), Series(agentless, "erlang_vm_allocators"));
+        Assert.True(Series(agentless, "erlang_vm_allocators").Length > 50);
+        Assert.Equal(Series(withAgent, "erlang_vm_msacc_emulator_seconds_total"), Series(agentless, "erlang_vm_msacc_emulator_seconds_total"));
+        foreach (var family in new[] { "process_resident_memory_bytes", "process_open_fds", "process_max_fds", "process_threads_total",
+                     "process_virtual_memory_bytes", "process_start_time_seconds", "process_uptime_seconds", "process_cpu_seconds_total" })
+        {
+            var ours = agentless.Families.SingleOrDefault(f => f.Name == family);
+            Assert.True(ours is not null, $"{family} is missing agentless");
+            Assert.True(ours.Samples.All(x => x.Value > 0 || family == "process_cpu_seconds_total"), $"{family}: {ours.Samples[0].Value}");
+            Assert.Equal(Series(withAgent, family), Series(agentless, family));
+        }
+        var rss = agentless.Families.Single(f => f.Name == "process_resident_memory_bytes").Samples[0].Value;
+        var agentRss = withAgent.Families.Single(f => f.Name == "process_resident_memory_bytes").Samples[0].Value;
+        Assert.InRange(rss, agentRss / 2, agentRss * 2);
+    }
+
+    [Fact]
     public async Task Agent_options_switch_off_allocators_and_bound_the_reported_queues()
     {
         var node = await testbed.StartNodeAsync();

@@ -1,13 +1,16 @@
+using Gateway.Collector.Beam.Options;
 using Gateway.Erlang.Node;
 using Gateway.Erlang.Terms;
 
-namespace Gateway.Collector.Beam;
+namespace Gateway.Collector.Beam.Agentless;
 
 /// <summary>
 /// Builds the agent's reply term (METRICS.md, "Building the same term without the agent") from plain
 /// BIF RPCs, all in flight at once, for <c>collect.beam.agent: false</c> or a node that cannot load the
-/// agent. Leaves out what has no cheap BIF: message queues, allocators, dist links, microstate accounting, /proc, mnesia,
-/// alarms, DETS. An item the node refuses (badarg on its release, <c>unknown</c>) is left out too.
+/// agent. Allocators, microstate accounting and the Linux /proc figures come from BIF and file RPCs
+/// reduced here as the agent reduces them (<see cref="AgentlessAllocators"/>, <see cref="AgentlessMsacc"/>,
+/// <see cref="AgentlessOsProcess"/>), each switched by the same <c>agentOptions</c> keys. Left out, as
+/// they have no cheap BIF: message queues, dist links, mnesia, alarms, DETS, code checks. An item the node refuses (badarg on its release, <c>unknown</c>) is left out too.
 /// </summary>
 public static class BeamAgentlessCollector
 {
@@ -23,11 +26,13 @@ public static class BeamAgentlessCollector
     ];
 
     /// <summary>The reply map; throws what <see cref="LocalNode.RpcAsync(string, string, string, IReadOnlyList{ErlangTerm}, TimeSpan, CancellationToken)"/> throws when the node is unreachable.</summary>
-    public static async Task<ErlangTerm> CollectAsync(LocalNode local, string node, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<ErlangTerm> CollectAsync(LocalNode local, string node, TimeSpan timeout, CancellationToken cancellationToken, BeamAgentOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(local);
+        options ??= new BeamAgentOptions();
         Task<ErlangTerm> Call(string module, string function, params ErlangTerm[] args) =>
             local.RpcAsync(node, module, function, args, timeout, cancellationToken);
+        Task<ErlangTerm> CallArgs(string module, string function, ErlangTerm[] args) => Call(module, function, args);
 
         // The memory call doubles as the reachability check: its failure is the scrape's failure.
         var memory = Call("erlang", "memory");
@@ -38,6 +43,12 @@ public static class BeamAgentlessCollector
         var registered = Optional(Call("erlang", "registered"));
         var loaded = Optional(Call("erlang", "loaded"));
         var applications = Optional(Call("application", "which_applications"));
+        var allocators = options.Allocators ? AgentlessAllocators.CollectAsync(CallArgs) : Task.FromResult<ErlangTerm?>(null);
+        var msacc = options.Msacc ? Optional(Call("erlang", "statistics", ErlangAtom.Of("microstate_accounting"))) : Task.FromResult<ErlangTerm?>(null);
+        var perfPerSecond = options.Msacc
+            ? Optional(Call("erlang", "convert_time_unit", ErlangInteger.Of(1), ErlangAtom.Of("second"), ErlangAtom.Of("perf_counter")))
+            : Task.FromResult<ErlangTerm?>(null);
+        var os = options.OsProcess ? OsProcessAsync(Call) : Task.FromResult<ErlangTerm?>(null);
 
         var memoryTerm = await memory;
         var pairs = new List<(ErlangTerm, ErlangTerm)>
@@ -96,7 +107,36 @@ public static class BeamAgentlessCollector
             var list = apps.OfType<ErlangTuple>().Where(t => t.Arity == 3).Select(t => (ErlangTerm)new ErlangTuple(t[0], t[2])).ToArray();
             pairs.Add((ErlangAtom.Of("applications"), ErlangList.Of(list)));
         }
+        if (await allocators is { } allocatorRows)
+        {
+            pairs.Add((ErlangAtom.Of("allocators"), allocatorRows));
+        }
+        if (AgentlessMsacc.Convert(await msacc, await perfPerSecond) is { } threads)
+        {
+            pairs.Add((ErlangAtom.Of("msacc"), threads));
+        }
+        if (await os is { } osProcess)
+        {
+            pairs.Add((ErlangAtom.Of("os_process"), osProcess));
+        }
         return ErlangMap.Of([.. pairs]);
+    }
+
+    private static async Task<ErlangTerm?> OsProcessAsync(Func<string, string, ErlangTerm[], Task<ErlangTerm>> call)
+    {
+        var osType = await Optional(call("os", "type", []));
+        if (osType is not ErlangTuple { Arity: 2 } type || !type[1].IsAtom("linux"))
+        {
+            return null;
+        }
+        static ErlangTerm Path(string path) => ErlangList.FromText(path);
+        var stat = Optional(call("file", "read_file", [Path("/proc/self/stat")]));
+        var status = Optional(call("file", "read_file", [Path("/proc/self/status")]));
+        var limits = Optional(call("file", "read_file", [Path("/proc/self/limits")]));
+        var procStat = Optional(call("file", "read_file", [Path("/proc/stat")]));
+        var fds = Optional(call("file", "list_dir", [Path("/proc/self/fd")]));
+        var now = Optional(call("os", "system_time", [ErlangAtom.Of("millisecond")]));
+        return AgentlessOsProcess.Build(osType, await stat, await status, await limits, await procStat, await fds, await now);
     }
 
     private static async Task<ErlangTerm?> Optional(Task<ErlangTerm> call)

@@ -1,0 +1,124 @@
+using System.Text;
+using Gateway.Collector.Beam.Agentless;
+using Gateway.Erlang.Node;
+using Gateway.Erlang.Terms;
+using static Gateway.Tests.Collector.Beam.SyntheticReply;
+
+namespace Gateway.Tests.Collector.Beam;
+
+public sealed class AgentlessReductionTests
+{
+    private static readonly ErlangTuple Linux = T(A("unix"), A("linux"));
+
+    private static ErlangTuple File(string text) => T(A("ok"), new ErlangBinary(Encoding.Latin1.GetBytes(text)));
+
+    [Fact]
+    public void Proc_files_become_the_agents_os_process_map()
+    {
+        var stat = File("4242 (beam.smp (x) y) S 1 4242 4242 0 -1 4194560 1200 0 7 0 250 40 0 0 20 0 23 0 5000 3000000000 9000 18446744073709551615\n");
+        var status = File("Name:\tbeam.smp\nVmHWM:\t  80000 kB\nVmRSS:\t  70000 kB\nvoluntary_ctxt_switches:\t12\nnonvoluntary_ctxt_switches:\t3\n");
+        var limits = File("Limit                     Soft Limit           Hard Limit           Units\nMax open files            1024                 524288               files\n");
+        var procStat = File("cpu  1 2 3\nbtime 1764000000\n");
+        var fds = T(A("ok"), L(ErlangList.FromText("0"), ErlangList.FromText("1"), ErlangList.FromText("2")));
+
+        var map = (ErlangMap)AgentlessOsProcess.Build(Linux, stat, status, limits, procStat, fds, I(1_764_000_150_000))!;
+
+        Assert.Equal(2.5, Value(map, "utime_seconds"));
+        Assert.Equal(0.4, Value(map, "stime_seconds"));
+        Assert.Equal(23, Value(map, "threads"));
+        Assert.Equal(3_000_000_000, Value(map, "virtual_memory_bytes"));
+        Assert.Equal(1200, Value(map, "minor_page_faults"));
+        Assert.Equal(7, Value(map, "major_page_faults"));
+        Assert.Equal(1_764_000_050, Value(map, "start_time_seconds"));
+        Assert.Equal(100, Value(map, "uptime_seconds"));
+        Assert.Equal(3, Value(map, "open_fds"));
+        Assert.Equal(1024, Value(map, "max_fds"));
+        Assert.Equal(70_000 * 1024, Value(map, "resident_memory_bytes"));
+        Assert.Equal(80_000 * 1024, Value(map, "max_resident_memory_bytes"));
+        Assert.Equal(12, Value(map, "voluntary_context_switches"));
+        Assert.Equal(3, Value(map, "involuntary_context_switches"));
+    }
+
+    [Fact]
+    public void Not_linux_or_no_stat_gives_nothing()
+    {
+        Assert.Null(AgentlessOsProcess.Build(T(A("win32"), A("nt")), File("1 (x) S"), null, null, null, null, null));
+        Assert.Null(AgentlessOsProcess.Build(Linux, T(A("error"), A("enoent")), null, null, null, null, null));
+        Assert.Null(AgentlessOsProcess.Build(null, null, null, null, null, null, null));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("no parenthesis at all")]
+    [InlineData("1 (x) S 1 2")]
+    [InlineData("1 (x) S a b c d e f g h i j k l m n o p q r s t u v w x y z")]
+    [InlineData("1 (x) S 1 1 1 1 1 1 1 99999999999999999999999999 1 1 1 1 1")]
+    public void Damaged_proc_text_drops_fields_and_never_throws(string statText)
+    {
+        var map = AgentlessOsProcess.Build(Linux, File(statText), File("VmRSS: lots"), File("Max open files unlimited"), File("btime x"),
+            T(A("ok"), A("not_a_list")), A("later"));
+
+        var fields = Assert.IsType<ErlangMap>(map);
+        Assert.False(fields.TryGetValue("max_fds", out _));
+        Assert.False(fields.TryGetValue("resident_memory_bytes", out _));
+        Assert.False(fields.TryGetValue("open_fds", out _));
+        Assert.False(fields.TryGetValue("start_time_seconds", out _));
+    }
+
+    [Fact]
+    public void Microstate_accounting_is_converted_to_seconds_once_something_was_counted()
+    {
+        ErlangMap Thread(string type, long id, long emulator) =>
+            ErlangMap.Of((A("type"), A(type)), (A("id"), I(id)), (A("counters"), ErlangMap.Of((A("emulator"), I(emulator)), (A("sleep"), I(0)))));
+
+        var converted = (ErlangList)AgentlessMsacc.Convert(L(Thread("scheduler", 1, 2_000_000), A("junk"), Thread("aux", 1, 0)), I(1_000_000))!;
+
+        Assert.Equal(2, converted.Count);
+        var first = (ErlangTuple)converted[0];
+        Assert.Equal(A("scheduler"), first[0]);
+        Assert.Equal(2.0, ((ErlangMap)first[2])["emulator"].TryGetDouble(out var seconds) ? seconds : -1);
+        Assert.Null(AgentlessMsacc.Convert(L(Thread("scheduler", 1, 0)), I(1_000_000)));
+        Assert.Null(AgentlessMsacc.Convert(A("undefined"), I(1_000_000)));
+        Assert.Null(AgentlessMsacc.Convert(L(Thread("scheduler", 1, 5)), I(0)));
+    }
+
+    [Fact]
+    public async Task Allocator_info_is_reduced_like_the_agent_and_odd_shapes_are_skipped()
+    {
+        var blocks = L(T(A("binary_alloc"), L(T(A("count"), I(3)), T(A("size"), I(300)))), T(A("other"), L(T(A("count"), I(2)), T(A("size"), I(20)))));
+        var instance0 = T(A("instance"), I(0), L(
+            T(A("versions"), ErlangList.FromText("0.9"), ErlangList.FromText("3.0")),
+            T(A("mbcs"), L(T(A("blocks"), blocks), T(A("carriers"), I(4), I(4), I(4)), T(A("carriers_size"), I(4096), I(4096), I(4096)))),
+            T(A("sbcs"), L(T(A("blocks"), I(1), I(1), I(1)), T(A("blocks_size"), I(64), I(64), I(64)), T(A("carriers"), I(1)), T(A("carriers_size"), I(128)))),
+            T(A("calls"), L())));
+        var replies = new Dictionary<string, ErlangTerm>
+        {
+            ["alloc_util_allocators"] = L(A("binary_alloc"), A("broken_alloc"), A("failing_alloc")),
+            ["binary_alloc"] = L(instance0, T(A("instance"), A("bad")), A("junk")),
+            ["broken_alloc"] = A("false"),
+        };
+        Task<ErlangTerm> Call(string module, string function, ErlangTerm[] args)
+        {
+            var key = args[0] is ErlangTuple { Arity: 2 } t ? ((ErlangAtom)t[1]).Name : ((ErlangAtom)args[0]).Name;
+            return replies.TryGetValue(key, out var reply)
+                ? Task.FromResult(reply)
+                : Task.FromException<ErlangTerm>(new ErlangRpcException("node", module, function, args.Length, A("badarg")));
+        }
+
+        var rows = (ErlangList)(await AgentlessAllocators.CollectAsync(Call))!;
+
+        Assert.Equal(
+            [
+                T(A("binary_alloc"), I(0), A("mbcs"), I(4), I(4096), I(5), I(320)),
+                T(A("binary_alloc"), I(0), A("sbcs"), I(1), I(128), I(1), I(64)),
+            ],
+            rows.ToArray());
+    }
+
+    private static double Value(ErlangMap map, string key)
+    {
+        Assert.True(map.TryGetValue(key, out var value), key + " is missing");
+        Assert.True(value.TryGetDouble(out var number), key + " is not a number");
+        return number;
+    }
+}
