@@ -7,10 +7,11 @@ namespace Gateway.Collector.Beam.Agentless;
 /// <summary>
 /// Builds the agent's reply term (METRICS.md, "Building the same term without the agent") from plain
 /// BIF RPCs, all in flight at once, for <c>collect.beam.agent: false</c> or a node that cannot load the
-/// agent. Allocators, microstate accounting and the Linux /proc figures come from BIF and file RPCs
-/// reduced here as the agent reduces them (<see cref="AgentlessAllocators"/>, <see cref="AgentlessMsacc"/>,
-/// <see cref="AgentlessOsProcess"/>), each switched by the same <c>agentOptions</c> keys. Left out, as
-/// they have no cheap BIF: message queues, dist links, mnesia, alarms, DETS, code checks. An item the node refuses (badarg on its release, <c>unknown</c>) is left out too.
+/// agent. Allocators, microstate accounting, distribution links and the Linux /proc figures come from
+/// BIF and file RPCs reduced here as the agent reduces them (<see cref="AgentlessAllocators"/>,
+/// <see cref="AgentlessMsacc"/>, <see cref="AgentlessDist"/>, <see cref="AgentlessOsProcess"/>), each
+/// switched by the same <c>agentOptions</c> keys. Left out, as they have no cheap BIF: message queues,
+/// mnesia, alarms, DETS, code checks. An item the node refuses (badarg on its release, <c>unknown</c>) is left out too.
 /// </summary>
 public static class BeamAgentlessCollector
 {
@@ -49,6 +50,7 @@ public static class BeamAgentlessCollector
             ? Optional(Call("erlang", "convert_time_unit", ErlangInteger.Of(1), ErlangAtom.Of("second"), ErlangAtom.Of("perf_counter")))
             : Task.FromResult<ErlangTerm?>(null);
         var os = options.OsProcess ? OsProcessAsync(Call) : Task.FromResult<ErlangTerm?>(null);
+        var dist = options.Dist ? AgentlessDist.CollectAsync(CallArgs) : Task.FromResult<ErlangTerm?>(null);
 
         var memoryTerm = await memory;
         var pairs = new List<(ErlangTerm, ErlangTerm)>
@@ -118,6 +120,10 @@ public static class BeamAgentlessCollector
         if (await os is { } osProcess)
         {
             pairs.Add((ErlangAtom.Of("os_process"), osProcess));
+        }
+        if (await dist is { } links)
+        {
+            pairs.Add((ErlangAtom.Of("dist"), links));
         }
         return ErlangMap.Of([.. pairs]);
     }

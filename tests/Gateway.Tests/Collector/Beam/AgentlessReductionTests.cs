@@ -115,6 +115,56 @@ public sealed class AgentlessReductionTests
             rows.ToArray());
     }
 
+    [Fact]
+    public async Task Distribution_links_are_read_per_peer_like_the_agent()
+    {
+        var owner = new ErlangPid(A("n1@host"), 50, 0, 1);
+        var port = new ErlangPort(A("n1@host"), 7, 1);
+        // Async, as the real RPC: a failure is a faulted task.
+        async Task<ErlangTerm> Call(string module, string function, ErlangTerm[] args)
+        {
+            await Task.Yield();
+            return Answer(module, function, args);
+        }
+        ErlangTerm Answer(string module, string function, ErlangTerm[] args) => (module, function) switch
+        {
+            ("net_kernel", "nodes_info") => T(A("ok"), L(
+                T(A("n2@host"), L(T(A("owner"), owner), T(A("state"), A("up")), T(A("type"), A("normal")))),
+                T(A("hidden@host"), L(T(A("state"), A("pending")))),
+                A("junk"))),
+            ("erlang", "system_info") => L(T(A("n2@host"), port), T(A("hidden@host"), A("not_a_port"))),
+            ("erlang", "process_info") => L(T(A("memory"), I(2000)), T(A("status"), A("waiting"))),
+            ("inet", "getstat") => T(A("ok"), L(T(A("recv_oct"), I(100)), T(A("send_oct"), I(200)))),
+            ("erlang", "port_info") => T(args[1], I(9)),
+            ("ets", "lookup_element") => args[1].Equals(A("n2@host")) ? I(77) : throw new ErlangRpcException("n", "ets", "lookup_element", 3, A("badarg")),
+            ("erlang", "dist_get_stat") => T(A("ok"), I(1), I(2), I(4096)),
+            _ => throw new ErlangRpcException("n", module, function, args.Length, A("undef")),
+        };
+
+        var peers = ((ErlangList)(await AgentlessDist.CollectAsync(Call))!).Cast<ErlangTuple>().ToDictionary(t => ((ErlangAtom)t[0]).Name, t => (ErlangMap)t[1]);
+
+        Assert.Equal(["hidden@host", "n2@host"], peers.Keys.Order(StringComparer.Ordinal));
+        var n2 = peers["n2@host"];
+        Assert.Equal(A("up"), n2["state"]);
+        Assert.Equal(I(4096), n2["queue_size"]);
+        Assert.Equal(L(T(A("memory"), I(2000)), T(A("status"), A("waiting"))), n2["proc"]);
+        Assert.Equal(L(T(A("recv_oct"), I(100)), T(A("send_oct"), I(200))), n2["inet"]);
+        Assert.Equal(L(T(A("input"), I(9)), T(A("output"), I(9)), T(A("memory"), I(9)), T(A("queue_size"), I(9))), n2["port"]);
+        var hidden = peers["hidden@host"];
+        Assert.Equal(A("undefined"), hidden["queue_size"]);
+        Assert.Equal(A("undefined"), hidden["proc"]);
+        Assert.False(hidden.TryGetValue("port", out _));
+    }
+
+    [Fact]
+    public async Task Without_nodes_info_there_is_no_dist_entry()
+    {
+        Task<ErlangTerm> Call(string module, string function, ErlangTerm[] args) =>
+            Task.FromException<ErlangTerm>(new ErlangRpcException("n", module, function, args.Length, A("undef")));
+
+        Assert.Null(await AgentlessDist.CollectAsync(Call));
+    }
+
     private static double Value(ErlangMap map, string key)
     {
         Assert.True(map.TryGetValue(key, out var value), key + " is missing");

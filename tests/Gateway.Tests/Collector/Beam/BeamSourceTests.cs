@@ -91,7 +91,7 @@ public sealed class BeamSourceTests(BeamTestbed testbed) : IClassFixture<BeamTes
     }
 
     [Fact]
-    public async Task Agentless_collection_also_gives_allocators_os_process_and_msacc_like_the_agent()
+    public async Task Agentless_collection_also_gives_allocators_dist_os_process_and_msacc_like_the_agent()
     {
         var node = await testbed.StartNodeAsync();
         await testbed.Eval.EvalAsync(node.Name, "false = erlang:system_flag(microstate_accounting, true), ok.");
@@ -118,6 +118,14 @@ public sealed class BeamSourceTests(BeamTestbed testbed) : IClassFixture<BeamTes
             Assert.True(ours.Samples.All(x => x.Value > 0 || family == "process_cpu_seconds_total"), $"{family}: {ours.Samples[0].Value}");
             Assert.Equal(Series(withAgent, family), Series(agentless, family));
         }
+        foreach (var family in withAgent.Families.Where(f => f.Name.StartsWith("erlang_vm_dist_", StringComparison.Ordinal)))
+        {
+            Assert.Contains(agentless.Families, f => f.Name == family.Name);
+        }
+        var states = agentless.Families.Single(f => f.Name == "erlang_vm_dist_node_state").Samples;
+        Assert.Contains(states, x => x.Value == 3);
+        Assert.Contains(agentless.Families.Single(f => f.Name == "erlang_vm_dist_send_bytes").Samples, x => x.Value > 0);
+        Assert.Contains(agentless.Families.Single(f => f.Name == "erlang_vm_dist_proc_status").Samples, x => x.Value is >= 1 and <= 6);
         var rss = agentless.Families.Single(f => f.Name == "process_resident_memory_bytes").Samples[0].Value;
         var agentRss = withAgent.Families.Single(f => f.Name == "process_resident_memory_bytes").Samples[0].Value;
         Assert.InRange(rss, agentRss / 2, agentRss * 2);
