@@ -4,7 +4,8 @@
 # Starts its own epmd on a free port of 127.0.0.1, NODES small VMs `erl -sname rN` registered there
 # (ERL_EPMD_PORT), then the gateway with `epmdHosts: [localhost]` and `epmdPort` that port (the agent is
 # compiled on the nodes by the gateway, as in production). Prints the same figures as
-# measure-gateway.sh. Env: COOKIE (loadsim), HTTP_PORT (a free one), NO_BUILD=1 to skip the build.
+# measure-gateway.sh. Env: COOKIE (loadsim), HTTP_PORT (a free one), NO_BUILD=1 to skip the build,
+# AGENT=false to collect with plain RPCs instead of the agent (collect.beam.agent: false).
 set -euo pipefail
 nodes="${1:-20}"
 cycles="${2:-3}"
@@ -61,6 +62,7 @@ collect:
     cookie: $cookie
     epmdPort: $epmd_port
     epmdHosts: [ localhost ]
+    agent: ${AGENT:-true}
 EOF
 other_cpu_ticks() { local sum=0 pid; for pid in "${node_pids[@]}"; do sum=$(( sum + $(cpu_ticks "$pid") )); done; echo "$sum"; }
 start_gateway "$work/gateway.yaml"
