@@ -144,8 +144,9 @@ public sealed partial class BeamSource : INodeSource, IAsyncDisposable, IDisposa
     /// <summary>
     /// Takes the agent off a watched node on an operator's request: drops its logger and alarm
     /// handlers, then purges and deletes the module. The node is collected agentless (no logs) from
-    /// then on, until <see cref="RestoreAgent"/>, across restarts (<see cref="BeamAgentRemovals"/>). Returns what was done; throws what an RPC throws when the
-    /// node cannot be reached (the removal is recorded all the same).
+    /// then on, until <see cref="RestoreAgent"/>, across restarts (<see cref="BeamAgentRemovals"/>).
+    /// Returns what was done; throws what an RPC throws when the node cannot be reached (the removal
+    /// is recorded all the same).
     /// </summary>
     public async Task<string> RemoveAgentAsync(string node, TimeSpan timeout, CancellationToken cancellationToken)
     {

@@ -40,7 +40,7 @@ internal static class NodeAgentApi
         {
             return ApiError.Result(StatusCodes.Status504GatewayTimeout, $"node {node} did not answer within {RpcTimeout.TotalSeconds:0}s; it is collected without the agent from now on");
         }
-        catch (Exception e) when (e is ErlangDistributionException or EpmdException or SocketException or IOException or ErlangRpcException or InvalidOperationException)
+        catch (Exception e) when (e is ErlangDistributionException or EpmdException or SocketException or IOException or ErlangRpcException or InvalidOperationException or ArgumentException)
         {
             return ApiError.Result(StatusCodes.Status502BadGateway, $"node {node}: {e.Message}; it is collected without the agent from now on");
         }
