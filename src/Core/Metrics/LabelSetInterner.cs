@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Gateway.Core.Metrics;
 
 /// <summary>
@@ -10,38 +8,17 @@ namespace Gateway.Core.Metrics;
 /// </summary>
 public sealed class LabelSetInterner(int capacity = int.MaxValue)
 {
-    private readonly ConcurrentDictionary<LabelSet, LabelSet> _sets = new();
-    private readonly ConcurrentDictionary<string, string> _strings = new(StringComparer.Ordinal);
-    private int _setCount;
-    private int _stringCount;
+    private readonly BoundedCache<LabelSet, LabelSet> _sets = new(capacity);
+    private readonly BoundedCache<string, string> _strings = new(capacity, StringComparer.Ordinal);
 
+    /// <summary>Sets held now (takes every lock of the table: not for hot paths).</summary>
     public int Count => _sets.Count;
 
-    public int Capacity { get; } = capacity >= 1 ? capacity : throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "must be at least 1");
+    public int Capacity => _sets.Capacity;
 
-    public LabelSet Intern(LabelSet set)
-    {
-        if (set.Count == 0)
-        {
-            return LabelSet.Empty;
-        }
-        if (_sets.TryGetValue(set, out var existing))
-        {
-            return existing;
-        }
-        MakeRoom(_sets, ref _setCount);
-        return _sets.GetOrAdd(set, set);
-    }
+    public LabelSet Intern(LabelSet set) => set.Count == 0 ? LabelSet.Empty : _sets.GetOrAdd(set, set);
 
-    public string Intern(string value)
-    {
-        if (_strings.TryGetValue(value, out var existing))
-        {
-            return existing;
-        }
-        MakeRoom(_strings, ref _stringCount);
-        return _strings.GetOrAdd(value, value);
-    }
+    public string Intern(string value) => _strings.GetOrAdd(value, value);
 
     /// <summary>Interns a string given as characters without allocating when it is already known.</summary>
     public string Intern(ReadOnlySpan<char> value)
@@ -51,25 +28,7 @@ public sealed class LabelSetInterner(int capacity = int.MaxValue)
         {
             return existing;
         }
-        MakeRoom(_strings, ref _stringCount);
         var created = value.ToString();
         return _strings.GetOrAdd(created, created);
-    }
-
-    private void MakeRoom<T>(ConcurrentDictionary<T, T> table, ref int count)
-        where T : notnull
-    {
-        if (Capacity == int.MaxValue || Interlocked.Increment(ref count) <= Capacity)
-        {
-            return;
-        }
-        lock (table)
-        {
-            if (Volatile.Read(ref count) > Capacity)
-            {
-                table.Clear();
-                Volatile.Write(ref count, 1);
-            }
-        }
     }
 }

@@ -1,45 +1,18 @@
-using System.Collections.Concurrent;
-
 namespace Gateway.Core.Metrics;
 
 /// <summary>
 /// Shares equal <see cref="SampleShape"/>s between nodes and cycles. Thread-safe and bounded: once it
-/// holds <see cref="Capacity"/> shapes it starts afresh (shapes already handed out stay valid; only
-/// the sharing of new ones restarts), so label values that churn cannot grow it without limit.
+/// has taken <see cref="Capacity"/> shapes it starts afresh (<see cref="BoundedCache{TKey, TValue}"/>),
+/// so label values that churn cannot grow it without limit.
 /// </summary>
-public sealed class SampleShapeInterner
+public sealed class SampleShapeInterner(int capacity = 100_000)
 {
-    private readonly ConcurrentDictionary<SampleShape, SampleShape> _shapes = new(ShapeComparer.Instance);
-    private int _count;
+    private readonly BoundedCache<SampleShape, SampleShape> _shapes = new(capacity, ShapeComparer.Instance);
 
-    public SampleShapeInterner(int capacity = 100_000)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
-        Capacity = capacity;
-    }
-
-    public int Capacity { get; }
+    public int Capacity => _shapes.Capacity;
 
     /// <summary>The shared shape equal to <paramref name="shape"/> (which becomes it when new).</summary>
-    public SampleShape Intern(SampleShape shape)
-    {
-        if (_shapes.TryGetValue(shape, out var existing))
-        {
-            return existing;
-        }
-        if (Interlocked.Increment(ref _count) > Capacity)
-        {
-            lock (_shapes)
-            {
-                if (Volatile.Read(ref _count) > Capacity)
-                {
-                    _shapes.Clear();
-                    Volatile.Write(ref _count, 1);
-                }
-            }
-        }
-        return _shapes.GetOrAdd(shape, shape);
-    }
+    public SampleShape Intern(SampleShape shape) => _shapes.GetOrAdd(shape, shape);
 
     private sealed class ShapeComparer : IEqualityComparer<SampleShape>
     {

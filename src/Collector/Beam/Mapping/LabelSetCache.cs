@@ -7,31 +7,16 @@ namespace Gateway.Collector.Beam.Mapping;
 /// Label sets by the label values that make them (the names are fixed by each call site), so mapping
 /// a reply finds the ~360 sets it needs without building and sorting a candidate set for each — the
 /// reply of every node and cycle asks for the same ones. Shared by all nodes; thread-safe; bounded
-/// (starts afresh when full), so values that churn cannot grow it without limit.
+/// (<see cref="BoundedCache{TKey, TValue}"/>), so values that churn cannot grow it without limit.
 /// </summary>
 internal sealed class LabelSetCache<TKey>(int capacity)
     where TKey : notnull
 {
-    private readonly ConcurrentDictionary<TKey, LabelSet> table = new();
-    private int count;
+    private readonly BoundedCache<TKey, LabelSet> table = new(capacity);
 
-    public bool TryGet(TKey key, out LabelSet set) => table.TryGetValue(key, out set!);
+    public bool TryGet(TKey key, out LabelSet set) => table.TryGetValue(key, out set);
 
-    public LabelSet Add(TKey key, LabelSet set)
-    {
-        if (Interlocked.Increment(ref count) > capacity)
-        {
-            lock (table)
-            {
-                if (Volatile.Read(ref count) > capacity)
-                {
-                    table.Clear();
-                    Volatile.Write(ref count, 1);
-                }
-            }
-        }
-        return table.GetOrAdd(key, set);
-    }
+    public LabelSet Add(TKey key, LabelSet set) => table.GetOrAdd(key, set);
 }
 
 /// <summary>The caches of one <see cref="BeamMetricMapper"/>: label sets by label count, and family sizes.</summary>
