@@ -7,11 +7,11 @@ namespace Gateway.Collector.Beam.Agentless;
 /// <summary>
 /// Builds the agent's reply term (METRICS.md, "Building the same term without the agent") from plain
 /// BIF RPCs, all in flight at once, for <c>collect.beam.agent: false</c> or a node that cannot load the
-/// agent. Allocators, microstate accounting, distribution links and the Linux /proc figures come from
-/// BIF and file RPCs reduced here as the agent reduces them (<see cref="AgentlessAllocators"/>,
-/// <see cref="AgentlessMsacc"/>, <see cref="AgentlessDist"/>, <see cref="AgentlessOsProcess"/>), each
-/// switched by the same <c>agentOptions</c> keys. Left out, as they have no cheap BIF: message queues,
-/// mnesia, alarms, DETS, code checks. An item the node refuses (badarg on its release, <c>unknown</c>) is left out too.
+/// agent. Allocators, microstate accounting, distribution links, mnesia and the Linux /proc figures
+/// come from BIF and file RPCs reduced here as the agent reduces them (<see cref="AgentlessAllocators"/>,
+/// <see cref="AgentlessMsacc"/>, <see cref="AgentlessDist"/>, <see cref="AgentlessMnesia"/>,
+/// <see cref="AgentlessOsProcess"/>), each switched by the same <c>agentOptions</c> keys. Left out, as
+/// they have no cheap BIF: message queues, alarms, DETS, code checks. An item the node refuses (badarg on its release, <c>unknown</c>) is left out too.
 /// </summary>
 public static class BeamAgentlessCollector
 {
@@ -51,6 +51,15 @@ public static class BeamAgentlessCollector
             : Task.FromResult<ErlangTerm?>(null);
         var os = options.OsProcess ? OsProcessAsync(Call) : Task.FromResult<ErlangTerm?>(null);
         var dist = options.Dist ? AgentlessDist.CollectAsync(CallArgs) : Task.FromResult<ErlangTerm?>(null);
+        var mnesia = options.Mnesia ? MnesiaAsync() : Task.FromResult<ErlangTerm?>(null);
+
+        // Table memory is in words: the mnesia figures wait for the word size.
+        async Task<ErlangTerm?> MnesiaAsync()
+        {
+            var wordSize = await systemInfo[Array.IndexOf(SystemInfoItems, "wordsize")];
+            return await AgentlessMnesia.CollectAsync(CallArgs, wordSize is not null && wordSize.TryGetLong(out var w) ? w : null,
+                (long)Math.Ceiling(options.CallTimeout.TotalMilliseconds));
+        }
 
         var memoryTerm = await memory;
         var pairs = new List<(ErlangTerm, ErlangTerm)>
@@ -124,6 +133,10 @@ public static class BeamAgentlessCollector
         if (await dist is { } links)
         {
             pairs.Add((ErlangAtom.Of("dist"), links));
+        }
+        if (await mnesia is { } mnesiaInfo)
+        {
+            pairs.Add((ErlangAtom.Of("mnesia"), mnesiaInfo));
         }
         return ErlangMap.Of([.. pairs]);
     }

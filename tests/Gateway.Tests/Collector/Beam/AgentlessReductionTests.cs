@@ -165,6 +165,48 @@ public sealed class AgentlessReductionTests
         Assert.Null(await AgentlessDist.CollectAsync(Call));
     }
 
+    [Fact]
+    public async Task Mnesia_figures_come_from_system_info_and_table_info_and_a_table_not_loaded_is_undefined()
+    {
+        async Task<ErlangTerm> Call(string module, string function, ErlangTerm[] args)
+        {
+            await Task.Yield();
+            var first = args.Length > 0 ? args[0] : A("none");
+            return (module, function, args.Length > 1 ? args[1] : null) switch
+            {
+                ("mnesia", "system_info", _) when first.Equals(A("is_running")) => A("yes"),
+                ("mnesia", "system_info", _) when first.Equals(A("tables")) => L(A("schema"), A("ghost")),
+                ("mnesia", "system_info", _) when first.Equals(A("db_nodes")) => L(A("a@h"), A("b@h")),
+                ("mnesia", "system_info", _) when first.Equals(A("running_db_nodes")) => L(A("a@h")),
+                ("mnesia", "system_info", _) => I(5),
+                ("mnesia", "table_info", _) when first.Equals(A("ghost")) => throw new ErlangRpcException("n", module, function, 2, A("no_exists")),
+                ("mnesia", "table_info", { } item) when item.Equals(A("size")) => I(3),
+                ("mnesia", "table_info", _) => I(100),
+                ("ets", "info", _) => I(2),
+                ("mnesia_tm", "get_info", _) => T(A("info"), L(A("p1")), L()),
+                _ => throw new ErlangRpcException("n", module, function, args.Length, A("undef")),
+            };
+        }
+
+        var map = (ErlangMap)(await AgentlessMnesia.CollectAsync(Call, 8, 1000))!;
+
+        Assert.Equal(I(2), map["held_locks"]);
+        Assert.Equal(I(1), map["transaction_participants"]);
+        Assert.Equal(I(0), map["transaction_coordinators"]);
+        Assert.Equal(I(5), map["transaction_commits"]);
+        Assert.Equal(I(2), map["db_nodes"]);
+        Assert.Equal(I(1), map["running_db_nodes"]);
+        Assert.Equal(L(T(A("schema"), I(3), I(800)), T(A("ghost"), A("undefined"), A("undefined"))), map["tables"]);
+    }
+
+    [Fact]
+    public async Task Mnesia_not_running_gives_no_entry()
+    {
+        Task<ErlangTerm> Call(string module, string function, ErlangTerm[] args) => Task.FromResult<ErlangTerm>(A("no"));
+
+        Assert.Null(await AgentlessMnesia.CollectAsync(Call, 8, 1000));
+    }
+
     private static double Value(ErlangMap map, string key)
     {
         Assert.True(map.TryGetValue(key, out var value), key + " is missing");

@@ -91,10 +91,16 @@ public sealed class BeamSourceTests(BeamTestbed testbed) : IClassFixture<BeamTes
     }
 
     [Fact]
-    public async Task Agentless_collection_also_gives_allocators_dist_os_process_and_msacc_like_the_agent()
+    public async Task Agentless_collection_also_gives_allocators_dist_mnesia_os_process_and_msacc_like_the_agent()
     {
         var node = await testbed.StartNodeAsync();
-        await testbed.Eval.EvalAsync(node.Name, "false = erlang:system_flag(microstate_accounting, true), ok.");
+        await testbed.Eval.EvalAsync(node.Name, """
+            false = erlang:system_flag(microstate_accounting, true),
+            ok = mnesia:start(),
+            {atomic, ok} = mnesia:create_table(gw_agentless_t, [{attributes, [k, v]}]),
+            [ok = mnesia:dirty_write({gw_agentless_t, N, N}) || N <- lists:seq(1, 7)],
+            ok.
+            """);
         var options = BeamTestSources.Options(testbed, agent: false);
         await using var source = BeamTestSources.Create(options);
         var agentOptions = BeamTestSources.Options(testbed);
@@ -126,6 +132,14 @@ public sealed class BeamSourceTests(BeamTestbed testbed) : IClassFixture<BeamTes
         Assert.Contains(states, x => x.Value == 3);
         Assert.Contains(agentless.Families.Single(f => f.Name == "erlang_vm_dist_send_bytes").Samples, x => x.Value > 0);
         Assert.Contains(agentless.Families.Single(f => f.Name == "erlang_vm_dist_proc_status").Samples, x => x.Value is >= 1 and <= 6);
+        foreach (var family in withAgent.Families.Where(f => f.Name.StartsWith("erlang_mnesia_", StringComparison.Ordinal)))
+        {
+            Assert.Equal(Series(withAgent, family.Name), Series(agentless, family.Name));
+        }
+        var rows = agentless.Families.Single(f => f.Name == "erlang_mnesia_tablewise_size").Samples.Single(x => x.Labels.Get("table") == "gw_agentless_t");
+        Assert.Equal(7, rows.Value);
+        Assert.True(agentless.Families.Single(f => f.Name == "erlang_mnesia_tablewise_memory_usage_bytes").Samples.All(x => x.Value > 0));
+        Assert.Equal(1, agentless.Families.Single(f => f.Name == "erlang_mnesia_running_db_nodes").Samples[0].Value);
         var rss = agentless.Families.Single(f => f.Name == "process_resident_memory_bytes").Samples[0].Value;
         var agentRss = withAgent.Families.Single(f => f.Name == "process_resident_memory_bytes").Samples[0].Value;
         Assert.InRange(rss, agentRss / 2, agentRss * 2);
