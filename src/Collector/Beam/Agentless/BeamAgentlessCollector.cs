@@ -11,7 +11,7 @@ namespace Gateway.Collector.Beam.Agentless;
 /// come from BIF and file RPCs reduced here as the agent reduces them (<see cref="AgentlessAllocators"/>,
 /// <see cref="AgentlessMsacc"/>, <see cref="AgentlessDist"/>, <see cref="AgentlessMnesia"/>,
 /// <see cref="AgentlessOsProcess"/>), each switched by the same <c>agentOptions</c> keys. Left out, as
-/// they have no cheap BIF: message queues, alarms, DETS, code checks. An item the node refuses (badarg on its release, <c>unknown</c>) is left out too.
+/// they have no cheap BIF: message queues, SASL alarms, code checks. An item the node refuses (badarg on its release, <c>unknown</c>) is left out too.
 /// </summary>
 public static class BeamAgentlessCollector
 {
@@ -52,6 +52,18 @@ public static class BeamAgentlessCollector
         var os = options.OsProcess ? OsProcessAsync(Call) : Task.FromResult<ErlangTerm?>(null);
         var dist = options.Dist ? AgentlessDist.CollectAsync(CallArgs) : Task.FromResult<ErlangTerm?>(null);
         var mnesia = options.Mnesia ? MnesiaAsync() : Task.FromResult<ErlangTerm?>(null);
+        var dets = DetsTablesAsync();
+
+        // As the agent: dets:all/0 only when the dets server already runs (it would otherwise start it).
+        async Task<ErlangTerm?> DetsTablesAsync()
+        {
+            var server = await Optional(Call("erlang", "whereis", ErlangAtom.Of("dets")));
+            if (server is ErlangAtom { Name: "undefined" })
+            {
+                return ErlangInteger.Of(0);
+            }
+            return server is ErlangPid && await Optional(Call("dets", "all")) is ErlangList tables ? ErlangInteger.Of(tables.Count) : null;
+        }
 
         // Table memory is in words: the mnesia figures wait for the word size.
         async Task<ErlangTerm?> MnesiaAsync()
@@ -137,6 +149,10 @@ public static class BeamAgentlessCollector
         if (await mnesia is { } mnesiaInfo)
         {
             pairs.Add((ErlangAtom.Of("mnesia"), mnesiaInfo));
+        }
+        if (await dets is { } detsTables)
+        {
+            pairs.Add((ErlangAtom.Of("dets_tables"), detsTables));
         }
         return ErlangMap.Of([.. pairs]);
     }

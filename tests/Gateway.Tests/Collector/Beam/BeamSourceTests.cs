@@ -136,6 +136,9 @@ public sealed class BeamSourceTests(BeamTestbed testbed) : IClassFixture<BeamTes
         {
             Assert.Equal(Series(withAgent, family.Name), Series(agentless, family.Name));
         }
+        Assert.Equal(Series(withAgent, "erlang_vm_memory_dets_tables"), Series(agentless, "erlang_vm_memory_dets_tables"));
+        Assert.Equal(withAgent.Families.Single(f => f.Name == "erlang_vm_memory_dets_tables").Samples[0].Value,
+            agentless.Families.Single(f => f.Name == "erlang_vm_memory_dets_tables").Samples[0].Value);
         var rows = agentless.Families.Single(f => f.Name == "erlang_mnesia_tablewise_size").Samples.Single(x => x.Labels.Get("table") == "gw_agentless_t");
         Assert.Equal(7, rows.Value);
         Assert.True(agentless.Families.Single(f => f.Name == "erlang_mnesia_tablewise_memory_usage_bytes").Samples.All(x => x.Value > 0));
