@@ -22,7 +22,7 @@ public sealed class PrometheusServer : IAsyncDisposable
 
     public static async Task<PrometheusServer> StartAsync(string scrapeConfigsYaml)
     {
-        var binary = PeerBinary.Require("prometheus", "prometheus");
+        var binary = PeerBinaries.Require("prometheus", "prometheus");
         var dir = Directory.CreateTempSubdirectory("gateway-prom-").FullName;
         var config = Path.Combine(dir, "prometheus.yml");
         await File.WriteAllTextAsync(config, "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n" + scrapeConfigsYaml);

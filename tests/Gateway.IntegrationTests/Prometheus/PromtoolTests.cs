@@ -8,7 +8,7 @@ public sealed class PromtoolTests
     [Fact]
     public async Task Promtool_check_metrics_accepts_the_gateway_exposition()
     {
-        var promtool = PeerBinary.Require("promtool", "prometheus");
+        var promtool = PeerBinaries.Require("promtool", "prometheus");
         await using var targets = await TargetServer.StartAsync(
         [
             TargetServer.Serve(Expositions.Text004(1)),

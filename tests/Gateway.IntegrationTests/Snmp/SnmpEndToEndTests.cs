@@ -20,7 +20,7 @@ public sealed class SnmpEndToEndTests
     [Fact]
     public async Task An_alarm_raised_through_the_api_reaches_snmptrapd_and_the_agent_table()
     {
-        using var trapd = await Snmptrapd.StartAsync(TrapdConfig);
+        using var trapd = await SnmpTrapd.StartAsync(TrapdConfig);
         var agentPort = FreeUdpPort.Next();
         await using var gateway = await StartAsync($$"""
             exporters:
@@ -80,7 +80,7 @@ public sealed class SnmpEndToEndTests
             first.Kill();
         }
 
-        using var trapd = await Snmptrapd.StartAsync(TrapdConfig, trapdPort);
+        using var trapd = await SnmpTrapd.StartAsync(TrapdConfig, trapdPort);
         await using var second = await StartAsync(config, dir);
         await Poll.UntilAsync(async () => (await second.MetricsAsync()).Split('\n').Any(l =>
                 l.StartsWith("gateway_outbox_depth{", StringComparison.Ordinal) && l.Contains("snmp", StringComparison.Ordinal) && l.EndsWith(" 0", StringComparison.Ordinal)),

@@ -116,7 +116,7 @@ public sealed class AgentNetSnmpTests : IClassFixture<AgentFixture>
     [Fact]
     public async Task The_agent_counters_are_readable_and_the_view_ends_with_end_of_mib_view()
     {
-        var r = await ProcessRunner.RunAsync(NetSnmpTools.Require("snmpgetnext", "snmp"), ["-On", "-v", "2c", "-c", "public", Target, "1.3.6.1.2.1.11.6", "1.3.6.1.6.3.15.1.1.6.0"]);
+        var r = await ProcessRunner.RunAsync(PeerBinaries.Require("snmpgetnext", "snmp"), ["-On", "-v", "2c", "-c", "public", Target, "1.3.6.1.2.1.11.6", "1.3.6.1.6.3.15.1.1.6.0"]);
         Assert.True(r.ExitCode == 0, r.StdErr);
         var lines = Lines(r);
         Assert.StartsWith(".1.3.6.1.2.1.11.6.0 = Counter32: ", lines[0], StringComparison.Ordinal);

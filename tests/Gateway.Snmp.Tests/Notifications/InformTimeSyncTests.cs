@@ -13,7 +13,7 @@ public sealed class InformTimeSyncTests
     public async Task After_snmptrapd_restarts_a_not_in_time_window_report_resynchronises_and_the_inform_is_delivered()
     {
         const string Conf = "disableAuthorization yes\noldEngineID 0x80001f88800102030405060708\ncreateUser gwuser SHA-256 authpass123 AES privpass123\n";
-        using var trapd = await SnmpTrapdProcess.StartAsync(Conf + "engineBoots 5\n");
+        using var trapd = await SnmpTrapd.StartAsync(Conf + "engineBoots 5\n");
         var engine = new SnmpEngine(SnmpEngineId.FromText(99999, "gw-resync"), 1);
         var user = new UsmUser("gwuser", AuthProtocol.Sha256, "authpass123", PrivProtocol.Aes128, "privpass123");
         await using var sender = new NotificationSender(
@@ -38,7 +38,7 @@ public sealed class InformTimeSyncTests
     public async Task After_snmptrapd_comes_back_with_a_new_engine_id_the_inform_rediscovers_it()
     {
         const string Conf = "disableAuthorization yes\ncreateUser gwuser SHA-256 authpass123 AES privpass123\n";
-        using var trapd = await SnmpTrapdProcess.StartAsync(Conf + "oldEngineID 0x80001f88800102030405060709\n");
+        using var trapd = await SnmpTrapd.StartAsync(Conf + "oldEngineID 0x80001f88800102030405060709\n");
         var engine = new SnmpEngine(SnmpEngineId.FromText(99999, "gw-rediscover"), 1);
         var user = new UsmUser("gwuser", AuthProtocol.Sha256, "authpass123", PrivProtocol.Aes128, "privpass123");
         await using var sender = new NotificationSender(

@@ -8,14 +8,14 @@ public sealed class TrapdFixture : IAsyncLifetime
 {
     public static readonly byte[] OurEngineId = SnmpEngineId.FromText(SnmpEngineId.PlaceholderEnterprise, "gw-test-sender");
 
-    public SnmpTrapdProcess Trapd { get; private set; } = null!;
+    internal SnmpTrapd Trapd { get; private set; } = null!;
 
     public SnmpEngine Engine { get; } = new(OurEngineId, 3);
 
     public async Task InitializeAsync()
     {
         var engine = SnmpEngineId.ToHex(OurEngineId);
-        Trapd = await SnmpTrapdProcess.StartAsync(
+        Trapd = await SnmpTrapd.StartAsync(
             "disableAuthorization yes\n" +
             $"createUser -e {engine} gwuser SHA-256 authpass123 AES privpass123\n" +
             $"createUser -e {engine} gwsha1 SHA authpass123 AES-256 privpass123\n" +

@@ -14,14 +14,14 @@ internal static class AgentlessAllocators
 
     public static async Task<ErlangTerm?> CollectAsync(Func<string, string, ErlangTerm[], Task<ErlangTerm>> call)
     {
-        var names = await Optional(call("erlang", "system_info", [ErlangAtom.Of("alloc_util_allocators")]));
+        var names = await AgentlessRpc.Optional(call("erlang", "system_info", [ErlangAtom.Of("alloc_util_allocators")]));
         if (names is not ErlangList list)
         {
             return null;
         }
         var allocators = list.OfType<ErlangAtom>().ToArray();
         var infos = allocators
-            .Select(a => Optional(call("erlang", "system_info", [new ErlangTuple(ErlangAtom.Of("allocator"), a)])))
+            .Select(a => AgentlessRpc.Optional(call("erlang", "system_info", [new ErlangTuple(ErlangAtom.Of("allocator"), a)])))
             .ToArray();
         var rows = new List<ErlangTerm>();
         for (var i = 0; i < allocators.Length; i++)
@@ -90,17 +90,5 @@ internal static class AgentlessAllocators
             }
         }
         return newKey == "count" ? FirstValue("blocks", props) : FirstValue(oldKey, props);
-    }
-
-    private static async Task<ErlangTerm?> Optional(Task<ErlangTerm> call)
-    {
-        try
-        {
-            return await call;
-        }
-        catch (Gateway.Erlang.Node.ErlangRpcException)
-        {
-            return null;
-        }
     }
 }

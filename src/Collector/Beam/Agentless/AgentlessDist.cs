@@ -1,4 +1,4 @@
-using Gateway.Erlang.Node;
+using Gateway.Collector.Beam.Mapping;
 using Gateway.Erlang.Terms;
 
 namespace Gateway.Collector.Beam.Agentless;
@@ -24,8 +24,8 @@ internal static class AgentlessDist
 
     public static async Task<ErlangTerm?> CollectAsync(Func<string, string, ErlangTerm[], Task<ErlangTerm>> call)
     {
-        var nodesInfo = Optional(call("net_kernel", "nodes_info", []));
-        var ctrl = Optional(call("erlang", "system_info", [ErlangAtom.Of("dist_ctrl")]));
+        var nodesInfo = AgentlessRpc.Optional(call("net_kernel", "nodes_info", []));
+        var ctrl = AgentlessRpc.Optional(call("erlang", "system_info", [ErlangAtom.Of("dist_ctrl")]));
         if (await nodesInfo is not ErlangTuple { Arity: 2 } ok || !ok[0].IsAtom("ok") || ok[1] is not ErlangList nodes)
         {
             return null;
@@ -42,19 +42,19 @@ internal static class AgentlessDist
 
     private static async Task<ErlangTerm> PeerAsync(Func<string, string, ErlangTerm[], Task<ErlangTerm>> call, ErlangAtom peer, ErlangList info, ErlangList? controllers)
     {
-        var owner = Property(info, "owner");
+        var owner = TermAccess.Get(info, "owner");
         var queue = QueueSizeAsync(call, peer);
-        var proc = owner is ErlangPid pid ? Optional(call("erlang", "process_info", [pid, ProcItems])) : Task.FromResult<ErlangTerm?>(null);
+        var proc = owner is ErlangPid pid ? AgentlessRpc.Optional(call("erlang", "process_info", [pid, ProcItems])) : Task.FromResult<ErlangTerm?>(null);
         var port = controllers?.OfType<ErlangTuple>().FirstOrDefault(t => t.Arity == 2 && t[0].Equals(peer) && t[1] is ErlangPort)?[1];
-        var inet = port is null ? Task.FromResult<ErlangTerm?>(null) : Optional(call("inet", "getstat", [port]));
+        var inet = port is null ? Task.FromResult<ErlangTerm?>(null) : AgentlessRpc.Optional(call("inet", "getstat", [port]));
         var portInfo = port is null
             ? []
-            : PortItems.Select(item => Optional(call("erlang", "port_info", [port, ErlangAtom.Of(item)]))).ToArray();
+            : PortItems.Select(item => AgentlessRpc.Optional(call("erlang", "port_info", [port, ErlangAtom.Of(item)]))).ToArray();
 
         var pairs = new List<(ErlangTerm, ErlangTerm)>
         {
-            (ErlangAtom.Of("state"), Property(info, "state") ?? ErlangAtom.Of("undefined")),
-            (ErlangAtom.Of("type"), Property(info, "type") ?? ErlangAtom.Of("undefined")),
+            (ErlangAtom.Of("state"), TermAccess.Get(info, "state") ?? ErlangAtom.Of("undefined")),
+            (ErlangAtom.Of("type"), TermAccess.Get(info, "type") ?? ErlangAtom.Of("undefined")),
             (ErlangAtom.Of("queue_size"), await queue ?? ErlangAtom.Of("undefined")),
             (ErlangAtom.Of("proc"), await proc is ErlangList procInfo ? procInfo : ErlangAtom.Of("undefined")),
         };
@@ -77,12 +77,12 @@ internal static class AgentlessDist
     // Bytes in the output queue: false = 0, true = -1 (unknown), N; null when anything is unexpected.
     private static async Task<ErlangTerm?> QueueSizeAsync(Func<string, string, ErlangTerm[], Task<ErlangTerm>> call, ErlangAtom peer)
     {
-        var connection = await Optional(call("ets", "lookup_element", [ErlangAtom.Of("sys_dist"), peer, ErlangInteger.Of(3)]));
+        var connection = await AgentlessRpc.Optional(call("ets", "lookup_element", [ErlangAtom.Of("sys_dist"), peer, ErlangInteger.Of(3)]));
         if (connection is null)
         {
             return null;
         }
-        var stat = await Optional(call("erlang", "dist_get_stat", [connection]));
+        var stat = await AgentlessRpc.Optional(call("erlang", "dist_get_stat", [connection]));
         if (stat is not ErlangTuple { Arity: 4 } t || !t[0].IsAtom("ok"))
         {
             return null;
@@ -94,29 +94,5 @@ internal static class AgentlessDist
             ErlangInteger n => n,
             _ => null,
         };
-    }
-
-    private static ErlangTerm? Property(ErlangList list, string key)
-    {
-        foreach (var item in list)
-        {
-            if (item is ErlangTuple { Arity: 2 } t && t[0].IsAtom(key))
-            {
-                return t[1];
-            }
-        }
-        return null;
-    }
-
-    private static async Task<ErlangTerm?> Optional(Task<ErlangTerm> call)
-    {
-        try
-        {
-            return await call;
-        }
-        catch (ErlangRpcException)
-        {
-            return null;
-        }
     }
 }

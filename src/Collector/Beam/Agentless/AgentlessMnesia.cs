@@ -21,7 +21,7 @@ internal static class AgentlessMnesia
     /// <param name="callTimeoutMs">Bound for mnesia_tm:get_info/1, as the agent's call_timeout.</param>
     public static async Task<ErlangTerm?> CollectAsync(Func<string, string, ErlangTerm[], Task<ErlangTerm>> call, long? wordSize, long callTimeoutMs)
     {
-        Task<ErlangTerm?> Info(string item) => Optional(call("mnesia", "system_info", [ErlangAtom.Of(item)]));
+        Task<ErlangTerm?> Info(string item) => AgentlessRpc.Optional(call("mnesia", "system_info", [ErlangAtom.Of(item)]));
         if (await Info("is_running") is not ErlangAtom { Name: "yes" })
         {
             return null;
@@ -30,9 +30,9 @@ internal static class AgentlessMnesia
         var dbNodes = Info("db_nodes");
         var running = Info("running_db_nodes");
         var tables = Info("tables");
-        var held = Optional(call("ets", "info", [ErlangAtom.Of("mnesia_held_locks"), ErlangAtom.Of("size")]));
-        var queue = Optional(call("ets", "info", [ErlangAtom.Of("mnesia_lock_queue"), ErlangAtom.Of("size")]));
-        var tm = Optional(call("mnesia_tm", "get_info", [ErlangInteger.Of(callTimeoutMs)]));
+        var held = AgentlessRpc.Optional(call("ets", "info", [ErlangAtom.Of("mnesia_held_locks"), ErlangAtom.Of("size")]));
+        var queue = AgentlessRpc.Optional(call("ets", "info", [ErlangAtom.Of("mnesia_lock_queue"), ErlangAtom.Of("size")]));
+        var tm = AgentlessRpc.Optional(call("mnesia_tm", "get_info", [ErlangInteger.Of(callTimeoutMs)]));
 
         var pairs = new List<(ErlangTerm, ErlangTerm)>();
         void Add(string key, ErlangTerm? value)
@@ -68,24 +68,12 @@ internal static class AgentlessMnesia
     // {Table, Size, Bytes}; a figure the table does not give (not loaded here) is undefined.
     private static async Task<ErlangTerm> TableAsync(Func<string, string, ErlangTerm[], Task<ErlangTerm>> call, ErlangAtom table, long? wordSize)
     {
-        var size = Optional(call("mnesia", "table_info", [table, ErlangAtom.Of("size")]));
-        var memory = Optional(call("mnesia", "table_info", [table, ErlangAtom.Of("memory")]));
+        var size = AgentlessRpc.Optional(call("mnesia", "table_info", [table, ErlangAtom.Of("size")]));
+        var memory = AgentlessRpc.Optional(call("mnesia", "table_info", [table, ErlangAtom.Of("memory")]));
         ErlangTerm Number(ErlangTerm? term, long scale) =>
             term is not null && term.TryGetLong(out var n) ? ErlangInteger.Of(n * scale) : ErlangAtom.Of("undefined");
         var sizeTerm = Number(await size, 1);
         var memoryTerm = wordSize is { } w ? Number(await memory, w) : ErlangAtom.Of("undefined");
         return new ErlangTuple(table, sizeTerm, memoryTerm);
-    }
-
-    private static async Task<ErlangTerm?> Optional(Task<ErlangTerm> call)
-    {
-        try
-        {
-            return await call;
-        }
-        catch (ErlangRpcException)
-        {
-            return null;
-        }
     }
 }

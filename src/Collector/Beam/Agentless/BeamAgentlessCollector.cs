@@ -174,15 +174,12 @@ public static class BeamAgentlessCollector
         return AgentlessOsProcess.Build(osType, await stat, await status, await limits, await procStat, await fds, await now);
     }
 
+    // Unlike AgentlessRpc.Optional, any failure: the required memory call carries the real one.
     private static async Task<ErlangTerm?> Optional(Task<ErlangTerm> call)
     {
         try
         {
             return await call;
-        }
-        catch (ErlangRpcException)
-        {
-            return null;
         }
 #pragma warning disable CA1031 // The required call above carries the real failure; an optional item that fails with it is just absent.
         catch (Exception)

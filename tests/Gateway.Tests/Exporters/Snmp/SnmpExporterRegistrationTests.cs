@@ -136,7 +136,7 @@ public sealed class SnmpExporterRegistrationTests : IDisposable
             await Poll.UntilAsync(() => pipeline.Statistics.Retries >= 2, "the outbox retrying the unanswered inform");
             Assert.Equal(0, pipeline.Statistics.Delivered);
             Assert.Equal(1, pipeline.Statistics.Depth);
-            using var trapd = await Snmptrapd.StartAsync("disableAuthorization yes\n", port);
+            using var trapd = await SnmpTrapd.StartAsync("disableAuthorization yes\n", port);
             await Poll.UntilAsync(() => pipeline.Statistics.Delivered == 1, "delivery once snmptrapd listens");
             await trapd.VarBindsOfAsync(e.Alarm!.Alarm.Id);
             Assert.Equal(0, pipeline.Statistics.DeadLettered);

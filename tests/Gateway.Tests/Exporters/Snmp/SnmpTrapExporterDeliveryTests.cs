@@ -32,7 +32,7 @@ public sealed class SnmpTrapExporterDeliveryTests : IClassFixture<TrapdFixture>
 
         var retry = Assert.IsType<DeliveryResult.RetryResult>(first);
         Assert.Contains("no response", retry.Reason, StringComparison.Ordinal);
-        using var trapd = await Snmptrapd.StartAsync("disableAuthorization yes\n", port);
+        using var trapd = await SnmpTrapd.StartAsync("disableAuthorization yes\n", port);
         var second = await exporter.DeliverAsync(batch, CancellationToken.None);
         Assert.Equal(DeliveryResult.Delivered, second);
         await trapd.VarBindsOfAsync(batch[0].Alarm!.Alarm.Id);

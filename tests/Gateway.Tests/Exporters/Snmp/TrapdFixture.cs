@@ -7,14 +7,14 @@ public sealed class TrapdFixture : IAsyncLifetime
 {
     public static readonly byte[] OurEngineId = SnmpEngineId.FromText(SnmpEngineId.PlaceholderEnterprise, "gw-exporter-test");
 
-    internal Snmptrapd Trapd { get; private set; } = null!;
+    internal SnmpTrapd Trapd { get; private set; } = null!;
 
     public SnmpEngine Engine { get; } = new(OurEngineId, 2);
 
     public async Task InitializeAsync()
     {
         var engine = SnmpEngineId.ToHex(OurEngineId);
-        Trapd = await Snmptrapd.StartAsync(
+        Trapd = await SnmpTrapd.StartAsync(
             "disableAuthorization yes\n" +
             $"createUser -e {engine} gwuser SHA-256 authpass123 AES privpass123\n" +
             "createUser gwuser SHA-256 authpass123 AES privpass123\n");

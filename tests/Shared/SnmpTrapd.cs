@@ -1,35 +1,79 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 
-namespace Gateway.Tests.Exporters.Snmp;
+namespace Gateway.Testing;
 
 /// <summary>
-/// snmptrapd on a loopback port with a fresh persistent dir, GATEWAY-MIB loaded and one line per
+/// snmptrapd on a free loopback port with a fresh persistent dir, our MIB loaded and one line per
 /// notification in its log: <c>TRAP|&lt;transport&gt;|&lt;varbinds separated by tabs&gt;</c>.
 /// </summary>
-internal sealed class Snmptrapd : IDisposable
+internal sealed class SnmpTrapd : IDisposable
 {
-    private readonly Process _process;
+    private readonly ProcessStartInfo _startInfo;
     private readonly string _dir;
+    private Process _process;
 
-    private Snmptrapd(Process process, string dir, int port)
+    private SnmpTrapd(ProcessStartInfo startInfo, string dir, int port)
     {
-        _process = process;
+        _startInfo = startInfo;
+        _process = Launch(startInfo);
         _dir = dir;
         Port = port;
+    }
+
+    private static Process Launch(ProcessStartInfo startInfo)
+    {
+        var process = Process.Start(startInfo)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>Stops and starts snmptrapd on the same port, optionally with a new configuration.</summary>
+    /// <remarks>With -C snmptrapd does not read its persistent file back, so a stable engine ID and a
+    /// boots jump have to come from the configuration (<c>oldEngineID</c>, <c>engineBoots</c>).</remarks>
+    public async Task RestartAsync(string? newConfiguration = null)
+    {
+        if (newConfiguration is not null)
+        {
+            await File.WriteAllTextAsync(Path.Combine(_dir, "snmptrapd.conf"), newConfiguration);
+        }
+
+        int starts = Lines().Count(l => l.Contains("NET-SNMP version", StringComparison.Ordinal));
+        // SIGTERM, not SIGKILL: snmptrapd saves its engine ID and boots on a clean shutdown.
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        _process = Launch(_startInfo);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (Lines().Count(l => l.Contains("NET-SNMP version", StringComparison.Ordinal)) <= starts)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("snmptrapd did not restart");
+            }
+
+            await Task.Delay(20);
+        }
     }
 
     public int Port { get; }
 
     public IPEndPoint EndPoint => new(IPAddress.Loopback, Port);
 
-    public string Address => "127.0.0.1:" + Port.ToString(CultureInfo.InvariantCulture);
+    public string Address => "127.0.0.1:" + Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private string LogPath => Path.Combine(_dir, "traps.log");
+    public string LogPath => Path.Combine(_dir, "traps.log");
 
+    /// <param name="configuration">snmptrapd.conf text.</param>
     /// <param name="port">The UDP port; null picks a free one.</param>
-    public static async Task<Snmptrapd> StartAsync(string configuration, int? port = null)
+    public static async Task<SnmpTrapd> StartAsync(string configuration, int? port = null)
     {
         var binary = NetSnmpTools.SnmpTrapd;
         var mibPath = TestMibs.NetSnmpPath;
@@ -39,7 +83,12 @@ internal sealed class Snmptrapd : IDisposable
         var conf = Path.Combine(dir, "snmptrapd.conf");
         await File.WriteAllTextAsync(conf, configuration);
         var udp = port ?? FreeUdpPort.Next();
-        var psi = new ProcessStartInfo(binary) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        var psi = new ProcessStartInfo(binary)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
         foreach (var a in new[]
                  {
                      "-f", "-A", "-C", "-c", conf, "-Lf", Path.Combine(dir, "traps.log"),
@@ -50,23 +99,20 @@ internal sealed class Snmptrapd : IDisposable
         {
             psi.ArgumentList.Add(a);
         }
+
         psi.Environment["SNMP_PERSISTENT_DIR"] = persistent;
         psi.Environment["SNMPCONFPATH"] = persistent;
-        var process = Process.Start(psi)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var trapd = new Snmptrapd(process, dir, udp);
+        var trapd = new SnmpTrapd(psi, dir, udp);
         try
         {
-            await trapd.WaitForLineAsync(l => l.Contains("NET-SNMP version", StringComparison.Ordinal));
+            await trapd.WaitForLineAsync(l => l.Contains("NET-SNMP version", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
         }
         catch
         {
             trapd.Dispose();
             throw;
         }
+
         return trapd;
     }
 
@@ -84,6 +130,8 @@ internal sealed class Snmptrapd : IDisposable
         }
     }
 
+    public string[] TrapLines() => [.. Lines().Where(l => l.StartsWith("TRAP|", StringComparison.Ordinal))];
+
     /// <summary>The varbinds of the first notification line containing <paramref name="marker"/> (polled, no fixed sleep).</summary>
     public async Task<string[]> VarBindsOfAsync(string marker)
     {
@@ -91,9 +139,10 @@ internal sealed class Snmptrapd : IDisposable
         return line.Split('|', 3)[2].Split('\t');
     }
 
-    public async Task<string> WaitForLineAsync(Func<string, bool> predicate)
+    /// <summary>Polls the log until a line matches (no fixed sleep; 15 s unless told); throws with the log on timeout.</summary>
+    public async Task<string> WaitForLineAsync(Func<string, bool> predicate, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
         while (true)
         {
             var line = Lines().FirstOrDefault(predicate);
@@ -101,14 +150,17 @@ internal sealed class Snmptrapd : IDisposable
             {
                 return line;
             }
+
             if (_process.HasExited)
             {
                 throw new InvalidOperationException($"snmptrapd exited with {_process.ExitCode}; log:\n{string.Join('\n', Lines())}");
             }
+
             if (DateTime.UtcNow > deadline)
             {
                 throw new TimeoutException($"no matching snmptrapd log line; log:\n{string.Join('\n', Lines())}");
             }
+
             await Task.Delay(20);
         }
     }
@@ -126,6 +178,7 @@ internal sealed class Snmptrapd : IDisposable
         catch (InvalidOperationException)
         {
         }
+
         _process.Dispose();
         try
         {

@@ -1,7 +1,7 @@
-namespace Gateway.Snmp.Tests.Infrastructure;
+namespace Gateway.Testing;
 
-/// <summary>Finds the IETF base MIBs (npm net-snmp package) and our mibs/ folder.</summary>
-public static class TestMibs
+/// <summary>Finds the IETF base MIBs (npm net-snmp package, or GATEWAY_TEST_MIBDIR) and our mibs/ folder.</summary>
+internal static class TestMibs
 {
     private const string Relative = ".testpeers/node_modules/net-snmp/lib/mibs";
 
@@ -48,4 +48,7 @@ public static class TestMibs
 
     /// <summary>Value for net-snmp's -M: base MIBs and ours, nothing else.</summary>
     public static string NetSnmpPath => BaseMibDir + ":" + GatewayMibDir;
+
+    /// <summary>net-snmp arguments that load exactly GATEWAY-MIB and SNMPv2-MIB from <see cref="NetSnmpPath"/>.</summary>
+    public static string[] NetSnmpArgs => ["-M", NetSnmpPath, "-m", "GATEWAY-MIB:SNMPv2-MIB"];
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Gateway.Tests.Exporters.Snmp;
+namespace Gateway.Testing;
 
 internal static class FreeUdpPort
 {
