@@ -25,8 +25,6 @@ public sealed class ShapedSamples : IReadOnlyList<Sample>
         _values = values;
     }
 
-    public SampleShape Shape => _shape;
-
     public int Count => _values.Length;
 
     public Sample this[int index] => new(_shape.Name, _shape[index], _values[index]);

@@ -20,8 +20,6 @@ internal sealed class FamilyGrouper
     private int[] _groupEnds = [];
     private int _count;
 
-    public int Count => _count;
-
     public void Add(EncodedBlock block) => Add(block.Name, RenderPart.Encoded(block));
 
     /// <summary>Adds a part of the family named <paramref name="familyName"/>.</summary>
