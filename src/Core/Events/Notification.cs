@@ -8,6 +8,7 @@ namespace Gateway.Core.Events;
 /// <param name="Message">The formatted message.</param>
 /// <param name="Metadata">pid, mfa, file, line, domain, and anything else the source gave.</param>
 /// <param name="Source">Where it came from: <c>logger</c>, <c>alarm_handler</c>, <c>api</c> …</param>
+/// <param name="Group">The node's group when it has one (exporters' <c>groups</c> filter).</param>
 public sealed record Notification(
     Guid Id,
     string Node,
@@ -15,4 +16,5 @@ public sealed record Notification(
     string Level,
     string Message,
     IReadOnlyDictionary<string, string> Metadata,
-    string Source);
+    string Source,
+    string? Group = null);

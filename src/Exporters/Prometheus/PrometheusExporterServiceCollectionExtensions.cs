@@ -1,3 +1,4 @@
+using Gateway.Core.Telemetry;
 using Gateway.Core.Store;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using Gateway.Core.Telemetry;
 using System.Globalization;
 using Gateway.Core.Alarms;
 using Gateway.Core.Configuration;

@@ -1,3 +1,4 @@
+using Gateway.Core.Telemetry;
 using Gateway.Core.Alarms;
 using Gateway.Core.Events;
 using Gateway.Core.Metrics;

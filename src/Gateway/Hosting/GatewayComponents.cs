@@ -1,3 +1,4 @@
+using Gateway.Core.Telemetry;
 using Gateway.Collector;
 using Gateway.Collector.Beam;
 using Gateway.Collector.Beam.Rules;

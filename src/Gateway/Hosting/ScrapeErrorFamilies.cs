@@ -1,3 +1,4 @@
+using Gateway.Core.Telemetry;
 using Gateway.Collector;
 using Gateway.Core.Metrics;
 using Gateway.Exporters.Prometheus;

@@ -17,5 +17,5 @@ internal static class TestEvents
             Severity.Cleared,
             Time));
 
-    public static GatewayEvent NodeDown(string node = "n1@host") => GatewayEvent.From(new NodeEvent(Guid.NewGuid(), node, false, Time, "timeout"));
+    public static GatewayEvent NodeDown(string node = "n1@host") => GatewayEvent.From(new NodeEvent(Guid.NewGuid(), node, NodeEventKind.Down, Time, "timeout"));
 }

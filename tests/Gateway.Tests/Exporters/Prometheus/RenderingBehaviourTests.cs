@@ -1,3 +1,4 @@
+using Gateway.Core.Telemetry;
 using Gateway.Core.Metrics;
 using Gateway.Core.Nodes;
 using Gateway.Core.Store;

@@ -25,7 +25,7 @@ public sealed class SnmpEventMapperTests
         Assert.Equal(Mib.Oids.AlarmSeverityChanged, mapper.Map(Event(AlarmEventKind.SeverityChanged, Severity.Critical, Severity.Major))!.TrapOid);
         Assert.Equal(Mib.Oids.AlarmCleared, mapper.Map(Event(AlarmEventKind.Cleared, Severity.Cleared, Severity.Major))!.TrapOid);
         Assert.Equal(Mib.Oids.NodeDown, mapper.Map(SnmpTestEvents.NodeDown("n1@host1", T))!.TrapOid);
-        Assert.Equal(Mib.Oids.NodeUp, mapper.Map(GatewayEvent.From(new NodeEvent(Guid.NewGuid(), "n1@host1", true, T, null)))!.TrapOid);
+        Assert.Equal(Mib.Oids.NodeUp, mapper.Map(GatewayEvent.From(new NodeEvent(Guid.NewGuid(), "n1@host1", NodeEventKind.Up, T, null)))!.TrapOid);
         Assert.Null(mapper.Map(Event(AlarmEventKind.Acknowledged, Severity.Major, Severity.Major)));
         Assert.Null(mapper.Map(Event(AlarmEventKind.Unacknowledged, Severity.Major, Severity.Major)));
         Assert.Null(mapper.Map(Event(AlarmEventKind.Commented, Severity.Major, Severity.Major)));

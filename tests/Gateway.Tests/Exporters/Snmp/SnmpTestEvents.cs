@@ -38,7 +38,7 @@ internal static class SnmpTestEvents
         ];
     }
 
-    public static GatewayEvent NodeDown(string node, DateTimeOffset time) => GatewayEvent.From(new NodeEvent(Guid.NewGuid(), node, false, time, "timeout"));
+    public static GatewayEvent NodeDown(string node, DateTimeOffset time) => GatewayEvent.From(new NodeEvent(Guid.NewGuid(), node, NodeEventKind.Down, time, "timeout"));
 
     public static SnmpDestinationOptions Destination(string address, string version, bool inform, string authPass = "authpass123") => new()
     {

@@ -1,6 +1,6 @@
 using Gateway.Core.Metrics;
 
-namespace Gateway.Exporters.Prometheus;
+namespace Gateway.Core.Telemetry;
 
 /// <summary>
 /// Extra families rendered on <c>/metrics</c> beside the nodes' series, collected on every scrape
