@@ -1,6 +1,9 @@
 using Gateway.Collector.Beam;
 using Gateway.Collector.PrometheusText;
 using Gateway.Collector.Scheduling;
+using Gateway.Core.Intake;
+using Gateway.Core.Routing;
+using Gateway.Core.Store;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,6 +31,9 @@ public static class CollectorServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CollectOptions>, CollectOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ScrapeStatistics>();
+        // The host registers Core's intake (AddGatewayAlarms); a host without Core's judging half (a
+        // collector test) gets a plain one over its MetricStore.
+        services.TryAddSingleton<ICoreIntake>(sp => new CoreIntake(sp.GetRequiredService<MetricStore>(), sp.GetService<IEventRouter>()));
 
         services.AddHttpClient(PrometheusTextHttp.ClientName)
             .ConfigurePrimaryHttpMessageHandler(PrometheusTextHttp.CreateHandler)

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Gateway.Collector.Beam;
-using Gateway.Collector.Beam.Rules;
+using Gateway.Core.Rules.Beam;
 using Gateway.Core.Metrics;
 using Gateway.Core.Nodes;
 using Gateway.Erlang.Terms;

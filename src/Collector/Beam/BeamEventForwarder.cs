@@ -1,7 +1,7 @@
 using System.Globalization;
 using Gateway.Core.Alarms;
 using Gateway.Core.Events;
-using Gateway.Core.Routing;
+using Gateway.Core.Intake;
 using Gateway.Erlang.Terms;
 using Microsoft.Extensions.Logging;
 
@@ -10,11 +10,9 @@ namespace Gateway.Collector.Beam;
 /// <summary>
 /// Turns what the agent sends to our <c>gateway_logs</c> mailbox into gateway events:
 /// <c>{gateway_log, Node, #{level, time, text, meta}}</c> → a <see cref="Notification"/> (source
-/// <c>logger</c>) through <see cref="IEventRouter"/>; <c>{gateway_alarm, Node, {set, Id, Desc}}</c> /
-/// <c>{clear, Id}</c> → an alarm of type <c>sasl_alarm</c>, resource = the alarm id, raised/cleared
-/// through <see cref="AlarmManager"/> (source <c>sasl</c>). Without an AlarmManager (a host that
-/// has none) the alarm travels as a notification with source <c>alarm_handler</c> instead. Both
-/// services are resolved at each message, so a host registering them late still gets events.
+/// <c>logger</c>); <c>{gateway_alarm, Node, {set, Id, Desc}}</c> / <c>{clear, Id}</c> → an alarm of type
+/// <c>sasl_alarm</c>, resource = the alarm id, source <c>sasl</c>, raised/cleared. Both go to Core's
+/// <see cref="ICoreIntake"/>.
 /// </summary>
 public sealed partial class BeamEventForwarder
 {
@@ -22,17 +20,15 @@ public sealed partial class BeamEventForwarder
     public const string AlarmType = "sasl_alarm";
 
     /// <summary>The alarm source of forwarded SASL alarms.</summary>
-    public const string AlarmSource = "sasl";
+    public const string AlarmSource = AlarmSources.Sasl;
 
-    private readonly Func<IEventRouter?> router;
-    private readonly Func<AlarmManager?> alarms;
+    private readonly ICoreIntake intake;
     private readonly TimeProvider time;
     private readonly ILogger logger;
 
-    public BeamEventForwarder(Func<IEventRouter?> router, Func<AlarmManager?> alarms, TimeProvider time, ILogger<BeamEventForwarder> logger)
+    public BeamEventForwarder(ICoreIntake intake, TimeProvider time, ILogger<BeamEventForwarder> logger)
     {
-        this.router = router;
-        this.alarms = alarms;
+        this.intake = intake;
         this.time = time;
         this.logger = logger;
     }
@@ -47,7 +43,7 @@ public sealed partial class BeamEventForwarder
         }
         if (t[0].IsAtom("gateway_log") && t[2] is ErlangMap log)
         {
-            await RouteAsync(ToNotification(node, log), cancellationToken);
+            await intake.NotifyAsync(ToNotification(node, log), cancellationToken);
         }
         else if (t[0].IsAtom("gateway_alarm") && t[2] is ErlangTuple alarm)
         {
@@ -90,33 +86,14 @@ public sealed partial class BeamEventForwarder
             return;
         }
         var id = Text(alarm[1]);
-        var description = set ? Text(alarm[2]) : string.Empty;
-        var manager = alarms();
-        if (manager is not null)
+        if (set)
         {
-            if (set)
-            {
-                await manager.RaiseAsync(node, AlarmSource, new AlarmCondition(AlarmType, id, Severity.Warning, description), cancellationToken);
-            }
-            else
-            {
-                await manager.ClearConditionAsync(node, AlarmType, id, cancellationToken);
-            }
-            return;
+            await intake.RaiseAlarmAsync(node, AlarmSource, new AlarmCondition(AlarmType, id, Severity.Warning, Text(alarm[2])), cancellationToken);
         }
-        var metadata = new Dictionary<string, string>(StringComparer.Ordinal) { ["alarm_id"] = id, ["action"] = set ? "set" : "clear" };
-        var message = set ? $"alarm set: {id}: {description}" : $"alarm cleared: {id}";
-        await RouteAsync(new Notification(Guid.NewGuid(), node, time.GetUtcNow(), set ? "warning" : "notice", message, metadata, "alarm_handler"), cancellationToken);
-    }
-
-    private async Task RouteAsync(Notification notification, CancellationToken cancellationToken)
-    {
-        var target = router();
-        if (target is null)
+        else
         {
-            return;
+            await intake.ClearAlarmAsync(node, AlarmSource, AlarmType, id, cancellationToken);
         }
-        await target.RouteAsync([GatewayEvent.From(notification)], cancellationToken);
     }
 
     private static string Text(ErlangTerm term) =>

@@ -1,6 +1,5 @@
 using Gateway.Collector.Beam.Options;
-using Gateway.Core.Alarms;
-using Gateway.Core.Routing;
+using Gateway.Core.Intake;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -12,9 +11,8 @@ public static class BeamServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the BEAM source and its discovery, reading <see cref="CollectOptions.Beam"/>.
-    /// <see cref="AddGatewayCollector"/> calls it when <c>collect.beam</c> is present. The event router
-    /// and alarm manager are looked up when an event arrives, so hosts (and tests) without them work:
-    /// events are then dropped (logs) or routed as notifications (alarms without an AlarmManager).
+    /// <see cref="AddGatewayCollector"/> calls it when <c>collect.beam</c> is present. Forwarded log events
+    /// and SASL alarms go to Core's <see cref="ICoreIntake"/>, like everything the collector observes.
     /// </summary>
     public static IServiceCollection AddBeamSource(this IServiceCollection services, string? baseDirectory = null)
     {
@@ -22,8 +20,7 @@ public static class BeamServiceCollectionExtensions
         services.TryAddSingleton(sp => Beam(sp));
         services.TryAddSingleton(sp => new BeamCookies(Beam(sp)));
         services.TryAddSingleton(sp => new BeamEventForwarder(
-            () => sp.GetService<IEventRouter>(),
-            () => sp.GetService<AlarmManager>(),
+            sp.GetRequiredService<ICoreIntake>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<BeamEventForwarder>>()));
         // Hosts with a data directory register a persistent one first (the gateway does).

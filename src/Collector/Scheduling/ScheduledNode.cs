@@ -25,7 +25,6 @@ internal sealed class ScheduledNode(ScrapeTarget target, INodeSource source)
 
     public int ConsecutiveFailures { get; set; }
 
-    public NodeHealth Health { get; set; } = NodeHealth.Pending;
 
     public NodeStatus? LastStatus { get; set; }
 }

@@ -14,12 +14,7 @@ public sealed partial class ScrapeScheduler
     [LoggerMessage(EventId = 1102, Level = LogLevel.Debug, Message = "Target {Job}/{Instance} removed")]
     private partial void LogTargetRemoved(string job, string instance);
 
-    [LoggerMessage(EventId = 1103, Level = LogLevel.Warning,
-        Message = "Node {Job}/{Instance} is down ({Reason}): {Error}. Further failures are counted, not logged, until it recovers")]
-    private partial void LogNodeDown(string job, string instance, string reason, string? error);
 
-    [LoggerMessage(EventId = 1104, Level = LogLevel.Information, Message = "Node {Job}/{Instance} is up again after {Failures} failed collections")]
-    private partial void LogNodeUp(string job, string instance, int failures);
 
     [LoggerMessage(EventId = 1105, Level = LogLevel.Error,
         Message = "Targets of group {Group} name source \"{Source}\", which is not registered; they are ignored")]

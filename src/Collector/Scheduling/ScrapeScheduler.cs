@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 using Gateway.Core.Nodes;
-using Gateway.Core.Store;
+using Gateway.Core.Intake;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -26,7 +26,7 @@ public sealed partial class ScrapeScheduler : BackgroundService
 
     private readonly ITargetProvider[] _providers;
     private readonly Dictionary<string, INodeSource> _sources;
-    private readonly MetricStore _store;
+    private readonly ICoreIntake _intake;
     private readonly ScrapeStatistics _statistics;
     private readonly TimeProvider _time;
     private readonly ILogger<ScrapeScheduler> _logger;
@@ -44,7 +44,7 @@ public sealed partial class ScrapeScheduler : BackgroundService
     public ScrapeScheduler(
         IEnumerable<ITargetProvider> providers,
         IEnumerable<INodeSource> sources,
-        MetricStore store,
+        ICoreIntake intake,
         ScrapeStatistics statistics,
         IOptions<CollectOptions> options,
         TimeProvider timeProvider,
@@ -52,7 +52,7 @@ public sealed partial class ScrapeScheduler : BackgroundService
     {
         _providers = providers.ToArray();
         _sources = sources.ToDictionary(s => s.Name, StringComparer.Ordinal);
-        _store = store;
+        _intake = intake;
         _statistics = statistics;
         _time = timeProvider;
         _logger = logger;
@@ -226,7 +226,7 @@ public sealed partial class ScrapeScheduler : BackgroundService
     {
         var node = new ScheduledNode(target, _sources[target.Source]);
         _nodes.Add(target.Node, node);
-        _store.Register(target.Node, target.Source);
+        _intake.NodeDiscovered(target.Node, target.Source);
         var now = _time.GetUtcNow();
         lock (node)
         {
@@ -270,7 +270,7 @@ public sealed partial class ScrapeScheduler : BackgroundService
             node.Removed = true;
             node.Timer?.Dispose();
             node.Timer = null;
-            _store.Remove(key);
+            _intake.NodeRemoved(key);
             _statistics.Remove(key);
         }
         node.Source.Release(key);
@@ -388,12 +388,7 @@ public sealed partial class ScrapeScheduler : BackgroundService
             {
                 var snapshot = new NodeSnapshot(key, now, result.Families, target.Labels);
                 var status = new NodeStatus(key, target.Source, true, now, duration, snapshot.SampleCount, null, null, result.Info);
-                _store.Update(snapshot, status);
-                if (node.Health == NodeHealth.Down)
-                {
-                    LogNodeUp(key.Job, key.Instance, node.ConsecutiveFailures);
-                }
-                node.Health = NodeHealth.Up;
+                _intake.Collected(snapshot, status);
                 node.ConsecutiveFailures = 0;
                 node.LastStatus = status;
                 // A timer may fire a little before its slot; counting from the slot itself keeps a
@@ -407,13 +402,8 @@ public sealed partial class ScrapeScheduler : BackgroundService
                 var status = new NodeStatus(
                     key, target.Source, false, now, duration, previous?.Samples ?? 0,
                     result.ErrorMessage, reason, previous?.Info ?? NoInfo);
-                _store.MarkFailed(status);
+                _intake.CollectionFailed(status);
                 _statistics.RecordError(key, reason);
-                if (node.Health != NodeHealth.Down)
-                {
-                    LogNodeDown(key.Job, key.Instance, reason, result.ErrorMessage);
-                }
-                node.Health = NodeHealth.Down;
                 node.ConsecutiveFailures++;
                 node.LastStatus = status;
                 next = node.NextDue + ScrapeSchedule.Backoff(node.ConsecutiveFailures, interval, _maxBackoff);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Gateway.Core.Events;
+using Gateway.Core.Nodes;
 using Gateway.Core.Routing;
 using Microsoft.Extensions.Logging;
 
@@ -19,6 +20,7 @@ public sealed partial class AlarmManager : IDisposable
     private readonly AlarmsOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly NodeGroups? _groups;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConcurrentDictionary<string, ActiveAlarm> _active = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _byNode = new(StringComparer.Ordinal);
@@ -28,8 +30,9 @@ public sealed partial class AlarmManager : IDisposable
     private bool _graceOver;
     private bool _disposed;
 
-    public AlarmManager(string databasePath, IEventRouter router, AlarmsOptions options, TimeProvider time, ILogger<AlarmManager> logger)
+    public AlarmManager(string databasePath, IEventRouter router, AlarmsOptions options, TimeProvider time, ILogger<AlarmManager> logger, NodeGroups? groups = null)
     {
+        _groups = groups;
         _router = router;
         _options = options;
         _time = time;
@@ -323,7 +326,7 @@ public sealed partial class AlarmManager : IDisposable
     {
         if (!_active.TryGetValue(id, out var current))
         {
-            var alarm = new Alarm(id, node, c.Type, c.Resource, c.Severity, c.Description, now, now, c.Value, c.Threshold);
+            var alarm = new Alarm(id, node, c.Type, c.Resource, c.Severity, c.Description, now, now, c.Value, c.Threshold, Group: _groups?.Get(node));
             changes.Add(new Change(id, new ActiveAlarm(alarm, source, true, null), Event(AlarmEventKind.Raised, alarm, Severity.Cleared, now, null)));
             return;
         }

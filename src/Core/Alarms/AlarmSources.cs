@@ -14,4 +14,10 @@ public static class AlarmSources
 
     /// <summary>The built-in BEAM alarms.</summary>
     public const string Beam = "beam";
+
+    /// <summary>The node lifecycle: <c>node_down</c>, for every source's nodes.</summary>
+    public const string Node = "node";
+
+    /// <summary>Alarms a BEAM node raises itself (SASL <c>alarm_handler</c>, forwarded by the agent).</summary>
+    public const string Sasl = "sasl";
 }

@@ -35,6 +35,18 @@ public sealed class AlarmsOptionsValidator : IValidateOptions<AlarmsOptions>
         {
             errors.Add($"{path}.historyMaxEvents: must be positive");
         }
+        if (o.NodeDownAfter < TimeSpan.Zero)
+        {
+            errors.Add($"{path}.nodeDownAfter: must not be negative");
+        }
+        if (o.NodeDownSeverity is not null && !RuleSeverity.TryParse(o.NodeDownSeverity, out _))
+        {
+            errors.Add($"{path}.nodeDownSeverity: \"{o.NodeDownSeverity}\" is not one of {SeverityNames.Allowed}, off");
+        }
+        if (o.CheckInterval <= TimeSpan.Zero)
+        {
+            errors.Add($"{path}.checkInterval: must be positive");
+        }
         var names = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < o.Rules.Count; i++)
         {

@@ -56,9 +56,14 @@ public sealed class LabelMatcher
         return true;
     }
 
-    public bool Matches(LabelSet labels)
+    public bool Matches(LabelSet labels) => Matches(labels.Get(Name));
+
+    /// <summary>Matches the labels of a series as <c>/metrics</c> shows them (with <c>instance</c>, <c>job</c> and target labels).</summary>
+    public bool Matches(in ExposedLabels labels) => Matches(labels.Get(Name));
+
+    private bool Matches(string? value)
     {
-        var actual = labels.Get(Name) ?? string.Empty;
+        var actual = value ?? string.Empty;
         return Operator switch
         {
             LabelMatchOperator.Equal => string.Equals(actual, Value, StringComparison.Ordinal),

@@ -77,7 +77,7 @@ public sealed class RuleEngine
                     }
                     foreach (var rule in rules)
                     {
-                        if (rule.Matches(sample.Labels))
+                        if (rule.Matchers.Count == 0 || rule.Matches(new ExposedLabels(snapshot.Node, snapshot.TargetLabels, sample.Labels)))
                         {
                             Evaluate(state, rule, node, sample, now, generation, ref conditions);
                         }
@@ -121,9 +121,12 @@ public sealed class RuleEngine
     /// <summary>A node left the inventory: forget it and clear its alarms (external ones excepted).</summary>
     public Task<int> NodeRemovedAsync(string node, CancellationToken cancellationToken = default)
     {
-        _nodes.TryRemove(node, out _);
+        Forget(node);
         return _alarms.NodeRemovedAsync(node, cancellationToken);
     }
+
+    /// <summary>Drops what the engine keeps of a node (its alarms are the node lifecycle's to clear).</summary>
+    public void Forget(string node) => _nodes.TryRemove(node, out _);
 
     /// <summary>The alarm resource of a series: its labels as <c>a=1,b=2</c>, or the rule name when it has none.</summary>
     public static string ResourceOf(ThresholdRule rule, LabelSet labels)

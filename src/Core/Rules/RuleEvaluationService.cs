@@ -8,84 +8,176 @@ using Microsoft.Extensions.Logging;
 namespace Gateway.Core.Rules;
 
 /// <summary>
-/// Evaluates the rules whenever the <see cref="MetricStore"/> gets a new snapshot of a node, on one
-/// background loop (so a node is never evaluated twice at once, and the collector never waits for
-/// alarm I/O). A node queued several times before its turn is evaluated once, on its latest snapshot.
-/// A node removed from the store has its alarms cleared.
+/// The one evaluation loop. Every change of a node in the <see cref="MetricStore"/> queues the node (a
+/// node queued several times before its turn is evaluated once, on its latest entry); the loop shows it
+/// to the <see cref="NodeLifecycle"/> (node events), then to every <see cref="IRuleSet"/>, then lets the
+/// lifecycle raise or clear <c>node_down</c>. Routed notifications go to the rule sets, and a tick every
+/// <c>alarms.checkInterval</c> handles what is due without new input. One loop means a node is never
+/// evaluated twice at once and the collector never waits for alarm I/O.
 /// </summary>
 public sealed partial class RuleEvaluationService : BackgroundService
 {
     private readonly MetricStore _store;
-    private readonly RuleEngine _engine;
+    private readonly NodeLifecycle _lifecycle;
+    private readonly IRuleSet[] _sets;
+    private readonly NotificationQueue _notifications;
+    private readonly TimeSpan _interval;
+    private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Channel<NodeKey> _queue = Channel.CreateUnbounded<NodeKey>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<NodeKey, byte> _queued = new();
-    private readonly Dictionary<NodeKey, NodeSnapshot> _evaluated = [];
+    private readonly Context _context;
 
-    public RuleEvaluationService(MetricStore store, RuleEngine engine, ILogger<RuleEvaluationService> logger)
+    public RuleEvaluationService(
+        MetricStore store,
+        NodeLifecycle lifecycle,
+        IEnumerable<IRuleSet> sets,
+        NotificationQueue notifications,
+        TimeSpan checkInterval,
+        TimeProvider time,
+        ILogger<RuleEvaluationService> logger)
     {
         _store = store;
-        _engine = engine;
+        _lifecycle = lifecycle;
+        _sets = sets.ToArray();
+        _notifications = notifications;
+        _interval = checkInterval;
+        _time = time;
         _logger = logger;
+        _context = new Context(this);
     }
+
+    public IReadOnlyList<IRuleSet> RuleSets => _sets;
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        _store.Changed += OnChanged;
+        _store.Changed += Enqueue;
+        // Nodes already in the store (registered before we started).
+        foreach (var entry in _store.Entries())
+        {
+            Enqueue(entry.Status.Node);
+        }
         return base.StartAsync(cancellationToken);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        _store.Changed -= OnChanged;
+        _store.Changed -= Enqueue;
         await base.StopAsync(cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try
+        var nextTick = _time.GetUtcNow() + _interval;
+        while (!stoppingToken.IsCancellationRequested)
         {
-            await foreach (var node in _queue.Reader.ReadAllAsync(stoppingToken))
+            try
             {
-                _queued.TryRemove(node, out _);
-                try
+                while (_notifications.Reader.TryRead(out var notification))
                 {
+                    foreach (var set in _sets)
+                    {
+                        await Guarded(() => set.NotificationAsync(notification, stoppingToken), set.Name, notification.Node);
+                    }
+                }
+                while (_queue.Reader.TryRead(out var node))
+                {
+                    _queued.TryRemove(node, out _);
                     await EvaluateAsync(node, stoppingToken);
                 }
-                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                var now = _time.GetUtcNow();
+                if (now >= nextTick)
                 {
-                    return;
+                    nextTick = now + _interval;
+                    await TickAsync(now, stoppingToken);
                 }
-                catch (Exception ex)
-                {
-                    LogFailed(ex, node.ToString());
-                }
+                await WaitAsync(nextTick - now, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                LogLoopFailed(ex);
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+    }
+
+    private async Task WaitAsync(TimeSpan untilTick, CancellationToken stoppingToken)
+    {
+        if (_queue.Reader.Count > 0 || _notifications.Reader.Count > 0)
         {
+            return;
+        }
+        using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var delay = untilTick > TimeSpan.Zero ? untilTick : TimeSpan.Zero;
+        await Task.WhenAny(
+            _queue.Reader.WaitToReadAsync(wake.Token).AsTask(),
+            _notifications.Reader.WaitToReadAsync(wake.Token).AsTask(),
+            Task.Delay(delay, _time, wake.Token));
+        await wake.CancelAsync();
+        stoppingToken.ThrowIfCancellationRequested();
+    }
+
+    private async Task TickAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var node in _lifecycle.Due(now))
+        {
+            await EvaluateAsync(node, cancellationToken);
+        }
+        foreach (var set in _sets)
+        {
+            await Guarded(() => set.TickAsync(now, cancellationToken), set.Name, "(tick)");
         }
     }
 
     private async Task EvaluateAsync(NodeKey node, CancellationToken cancellationToken)
     {
-        if (!_store.TryGet(node, out var entry))
+        NodeLife? life;
+        var entry = _store.TryGet(node, out var found) ? found : null;
+        try
         {
-            _evaluated.Remove(node);
-            await _engine.NodeRemovedAsync(node.Instance, cancellationToken);
+            life = await _lifecycle.ObserveAsync(node, entry, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogFailed(ex, "lifecycle", node.ToString());
             return;
         }
-        // A node that is down keeps its alarms as they are (node-down is the built-in alarm's job).
-        if (entry.LiveSnapshot is not { } snapshot
-            || (_evaluated.TryGetValue(node, out var last) && ReferenceEquals(last, snapshot)))
+        var view = new NodeView(node, entry, life);
+        foreach (var set in _sets)
         {
-            return;
+            await Guarded(() => set.NodeAsync(view, _context, cancellationToken), set.Name, node.ToString());
         }
-        await _engine.EvaluateAsync(snapshot, cancellationToken);
-        _evaluated[node] = snapshot;
+        try
+        {
+            await _lifecycle.SettleAsync(node, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogFailed(ex, "lifecycle", node.ToString());
+        }
     }
 
-    private void OnChanged(NodeKey node)
+    // One set's failure (a storage error, a bug) must not keep the others from their turn.
+    private async Task Guarded(Func<Task> work, string set, string subject)
+    {
+        try
+        {
+            await work();
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            LogFailed(ex, set, subject);
+        }
+    }
+
+    private void Enqueue(NodeKey node)
     {
         if (_queued.TryAdd(node, 0))
         {
@@ -93,6 +185,14 @@ public sealed partial class RuleEvaluationService : BackgroundService
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Rule evaluation of node {Node} failed")]
-    private partial void LogFailed(Exception exception, string node);
+    private sealed class Context(RuleEvaluationService host) : RuleContext
+    {
+        public override void Reevaluate(NodeKey node) => host.Enqueue(node);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Evaluation by {Set} of {Subject} failed")]
+    private partial void LogFailed(Exception exception, string set, string subject);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The evaluation loop failed; it goes on")]
+    private partial void LogLoopFailed(Exception exception);
 }

@@ -50,7 +50,7 @@ public sealed partial class ThresholdRule
 
     public DescriptionTemplate Description { get; }
 
-    public bool Matches(LabelSet labels)
+    public bool Matches(in ExposedLabels labels)
     {
         foreach (var matcher in Matchers)
         {

@@ -1,11 +1,11 @@
 using Gateway.Core.Telemetry;
 using Gateway.Collector;
 using Gateway.Collector.Beam;
-using Gateway.Collector.Beam.Rules;
 using Gateway.Configuration;
 using Gateway.Core.Alarms;
 using Gateway.Core.Outbox;
 using Gateway.Core.Routing;
+using Gateway.Core.Rules.Beam;
 using Gateway.Exporters.Console;
 using Gateway.Exporters.Prometheus;
 using Gateway.Exporters.Snmp;
@@ -35,7 +35,6 @@ internal static class GatewayComponents
         services.AddGatewayAlarms(configuration.GetSection(AlarmsOptions.Section), DataDir);
         sections.Add<AlarmsOptions>(AlarmsOptions.Section);
         services.AddBeamAlarms(configuration.GetSection("alarms:beam"));
-        sections.Add<BeamAlarmOptions>("alarms:beam");
 
         services.AddConsoleExporter(configuration.GetSection("exporters:console"));
         sections.Add<ConsoleExporterOptions>("exporters:console");

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Gateway.Core.Alarms;
 using Gateway.Core.Events;
+using Gateway.Core.Intake;
 using Gateway.Core.Rules;
 
 namespace Gateway.Http;
@@ -71,7 +72,7 @@ internal static class AlarmsApi
         return Results.Json(events.Select(AlarmEventView.From).ToArray());
     }
 
-    private static async Task<IResult> RaiseOrClear(HttpRequest request, AlarmManager alarms, CancellationToken ct)
+    private static async Task<IResult> RaiseOrClear(HttpRequest request, AlarmManager alarms, ICoreIntake intake, CancellationToken ct)
     {
         var (body, error) = await JsonBody.ReadObjectAsync(request, ct);
         if (error is not null)
@@ -99,7 +100,7 @@ internal static class AlarmsApi
                 {
                     return ApiError.BadRequest($"\"severity\" must be one of {SeverityNames.Allowed}");
                 }
-                var raised = await alarms.RaiseExternalAsync(node, type, resource ?? string.Empty, severity, description ?? string.Empty, ct);
+                var raised = await intake.RaiseAlarmAsync(node, AlarmSources.External, new AlarmCondition(type, resource ?? string.Empty, severity, description ?? string.Empty), ct);
                 return Results.Json(new { id = raised, alarm = alarms.Get(raised) is { } a ? AlarmView.From(a) : null });
             case "clear":
                 if (id is not null)
@@ -113,7 +114,7 @@ internal static class AlarmsApi
                     return ApiError.BadRequest("clear needs \"id\", or \"node\" and \"type\" (and \"resource\")");
                 }
                 var identity = AlarmId.For(node, type, resource ?? string.Empty);
-                return await alarms.ClearExternalAsync(node, type, resource ?? string.Empty, ct)
+                return await intake.ClearAlarmAsync(node, AlarmSources.External, type, resource ?? string.Empty, ct)
                     ? Results.Json(new { id = identity, cleared = true })
                     : ApiError.NotFound($"no active alarm for node \"{Trim(node)}\", type \"{Trim(type)}\", resource \"{Trim(resource ?? string.Empty)}\"");
             case null:

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Gateway.Core.Events;
-using Gateway.Core.Routing;
+using Gateway.Core.Intake;
 
 namespace Gateway.Http;
 
@@ -20,7 +20,7 @@ internal static class NotificationsApi
         return app;
     }
 
-    private static async Task<IResult> Post(HttpRequest request, IEventRouter router, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> Post(HttpRequest request, ICoreIntake intake, TimeProvider time, CancellationToken ct)
     {
         var (body, error) = await JsonBody.ReadObjectAsync(request, ct);
         if (error is not null)
@@ -71,7 +71,7 @@ internal static class NotificationsApi
             }
         }
         var notification = new Notification(Guid.NewGuid(), node, at, level, message, metadata, "api");
-        await router.RouteAsync([GatewayEvent.From(notification)], ct);
+        await intake.NotifyAsync(notification, ct);
         return Results.Json(new { id = notification.Id }, statusCode: StatusCodes.Status202Accepted);
     }
 }

@@ -1,5 +1,6 @@
 using Gateway.Collector.Beam;
-using Gateway.Core.Alarms;
+using Gateway.Core.Intake;
+using Gateway.Core.Store;
 using Gateway.Erlang.Terms;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -12,7 +13,7 @@ public sealed class BeamEventForwarderTests
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.Zero));
 
     private BeamEventForwarder Forwarder() =>
-        new(() => router, () => (AlarmManager?)null, time, NullLogger<BeamEventForwarder>.Instance);
+        new(new CoreIntake(new MetricStore(), router, time: time), time, NullLogger<BeamEventForwarder>.Instance);
 
     private static ErlangAtom A(string name) => ErlangAtom.Of(name);
 

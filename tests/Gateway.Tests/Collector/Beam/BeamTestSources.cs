@@ -1,7 +1,8 @@
 using Gateway.Collector;
 using Gateway.Collector.Beam;
 using Gateway.Collector.Beam.Options;
-using Gateway.Core.Alarms;
+using Gateway.Core.Intake;
+using Gateway.Core.Store;
 using Gateway.Core.Routing;
 using Gateway.Erlang.Tests.Fixtures;
 using Gateway.Tests.Collector.Beam.Fixtures;
@@ -23,7 +24,7 @@ public static class BeamTestSources
     public static BeamSource Create(BeamOptions options, IEventRouter? router = null) =>
         new(options,
             new BeamCookies(options, _ => null, Path.GetTempPath()),
-            new BeamEventForwarder(() => router, () => (AlarmManager?)null, TimeProvider.System, NullLogger<BeamEventForwarder>.Instance),
+            new BeamEventForwarder(new CoreIntake(new MetricStore(), router), TimeProvider.System, NullLogger<BeamEventForwarder>.Instance),
             TimeProvider.System,
             NullLoggerFactory.Instance);
 

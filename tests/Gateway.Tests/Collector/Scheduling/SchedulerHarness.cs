@@ -2,6 +2,7 @@ using Gateway.Collector;
 using Gateway.Collector.Scheduling;
 using Gateway.Core.Metrics;
 using Gateway.Core.Nodes;
+using Gateway.Core.Intake;
 using Gateway.Core.Store;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -19,7 +20,7 @@ internal sealed class SchedulerHarness : IAsyncDisposable
         Scheduler = new ScrapeScheduler(
             extraProvider is null ? [Provider] : [Provider, extraProvider],
             [Source],
-            Store,
+            new CoreIntake(Store),
             Statistics,
             Options.Create(new CollectOptions { Concurrency = concurrency, MaxBackoff = maxBackoff ?? TimeSpan.FromMinutes(5) }),
             Time,

@@ -266,29 +266,6 @@ public sealed class ScrapeSchedulerTests
     }
 
     [Fact]
-    public async Task Down_and_up_are_logged_once_per_state_change_not_per_failure()
-    {
-        var failing = true;
-        var logger = new ListLogger<ScrapeScheduler>();
-        await using var h = new SchedulerHarness(
-            (_, _) => Task.FromResult(Volatile.Read(ref failing)
-                ? ScrapeResult.Failure(ScrapeErrorReasons.Connection, "Connection refused")
-                : SchedulerHarness.Ok),
-            logger: logger);
-        await h.StartAsync(SchedulerHarness.Target("a:1", Interval, Timeout));
-
-        await h.AdvanceAsync(TimeSpan.FromSeconds(200), Second);
-        Volatile.Write(ref failing, false);
-        await h.AdvanceAsync(TimeSpan.FromSeconds(200), Second);
-
-        Assert.True(h.Statistics.ErrorCount(new NodeKey("job", "a:1"), "connection") >= 4);
-        var down = Assert.Single(logger.Entries, e => e.Level == LogLevel.Warning);
-        Assert.Contains("job/a:1", down.Message, StringComparison.Ordinal);
-        Assert.Contains("Connection refused", down.Message, StringComparison.Ordinal);
-        Assert.Single(logger.Entries, e => e.Message.Contains("up again", StringComparison.Ordinal));
-    }
-
-    [Fact]
     public async Task A_failing_provider_keeps_its_targets_and_is_restarted()
     {
         var flaky = new FlakyProvider();
