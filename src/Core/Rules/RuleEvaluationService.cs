@@ -99,14 +99,23 @@ public sealed partial class RuleEvaluationService : BackgroundService
             }
             catch (Exception ex)
             {
+                // A bug of the loop itself (each set's failures are caught per call): never spin on it.
                 LogLoopFailed(ex);
+                try
+                {
+                    await Task.Delay(_interval, _time, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
             }
         }
     }
 
     private async Task WaitAsync(TimeSpan untilTick, CancellationToken stoppingToken)
     {
-        if (_queue.Reader.Count > 0 || _notifications.Reader.Count > 0)
+        if (_queue.Reader.TryPeek(out _) || _notifications.Reader.TryPeek(out _))
         {
             return;
         }

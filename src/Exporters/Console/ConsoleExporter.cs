@@ -10,6 +10,9 @@ namespace Gateway.Exporters.Console;
 /// </summary>
 public sealed partial class ConsoleExporter : IEventExporter
 {
+    // Indexed by NodeEventKind, spelled as the rest of the gateway writes it.
+    private static readonly string[] States = ["up", "down", "removed"];
+
     private readonly ConsoleExporterOptions _options;
     private readonly ILogger _logger;
 
@@ -43,7 +46,7 @@ public sealed partial class ConsoleExporter : IEventExporter
             }
             else if (e.NodeChange is { } node)
             {
-                LogNode(node.Up ? LogLevel.Information : LogLevel.Warning, node.Up ? "up" : "down", node.Node, node.Reason ?? string.Empty);
+                LogNode(node.Kind == NodeEventKind.Down ? LogLevel.Warning : LogLevel.Information, States[(int)node.Kind], node.Node, node.Reason ?? string.Empty);
             }
         }
         return ValueTask.FromResult(DeliveryResult.Delivered);

@@ -32,7 +32,8 @@ public sealed class SnmpEventMapper
         {
             return (_kinds & SnmpEventKinds.Alarms) != 0 && IsSent(alarm.Kind) && PassesSeverity(alarm);
         }
-        return e.NodeChange is not null && (_kinds & SnmpEventKinds.Nodes) != 0;
+        // GATEWAY-MIB has no "removed" notification: the node's alarms clear (gwAlarmCleared) and its gwNodeTable row goes.
+        return e.NodeChange is { Kind: not NodeEventKind.Removed } && (_kinds & SnmpEventKinds.Nodes) != 0;
     }
 
     /// <summary>The notification for <paramref name="e"/>, or null when it is not sent over SNMP.</summary>

@@ -24,9 +24,12 @@ public sealed class TargetServer : IAsyncDisposable
 
     public IReadOnlyCollection<int> Ports => _handlers.Keys;
 
-    public static async Task<TargetServer> StartAsync(IReadOnlyList<RequestDelegate> handlers)
+    public static Task<TargetServer> StartAsync(IReadOnlyList<RequestDelegate> handlers) =>
+        StartAsync(handlers.ToDictionary(_ => FreePort.Next(), h => h));
+
+    /// <summary>Serves each handler on its given port (e.g. a target that comes back on the port it had).</summary>
+    public static async Task<TargetServer> StartAsync(Dictionary<int, RequestDelegate> byPort)
     {
-        var byPort = handlers.ToDictionary(_ => FreePort.Next(), h => h);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k =>
