@@ -37,11 +37,10 @@ internal static class GatewayComponents
         services.AddBeamAlarms(configuration.GetSection("alarms:beam"));
         sections.Add<BeamAlarmOptions>("alarms:beam");
 
+        // Push exporters: one line each (the kit binds, validates and wires them).
         services.AddConsoleExporter(configuration.GetSection("exporters:console"));
-        sections.Add<ConsoleExporterOptions>("exporters:console");
-
         services.AddSnmpExporter(configuration.GetSection(SnmpExporterOptions.Section), DataDir);
-        sections.Add<SnmpExporterOptions>(SnmpExporterOptions.Section);
+        sections.AddPushExporters(services);
 
         services.AddPrometheusExporter(configuration.GetSection(PrometheusExporterOptions.Section));
         services.AddSingleton<IMetricFamilyProvider, ScrapeErrorFamilies>();
