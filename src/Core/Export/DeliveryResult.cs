@@ -1,6 +1,11 @@
 namespace Gateway.Core.Export;
 
-/// <summary>What an exporter says about a batch: delivered, retry later, or permanently rejected.</summary>
+/// <summary>
+/// What an exporter says about a batch: delivered, retry later, or permanently rejected. A retry or a
+/// rejection may say how many events at the head of the batch got through before the failure
+/// (<c>delivered</c>): the outbox acknowledges those and keeps only the rest, so an exporter never
+/// keeps its own list of what it already sent.
+/// </summary>
 public abstract record DeliveryResult
 {
     private DeliveryResult()
@@ -9,15 +14,27 @@ public abstract record DeliveryResult
 
     public static DeliveryResult Delivered { get; } = new DeliveredResult();
 
-    /// <summary>Try again later; <paramref name="after"/> honours e.g. a <c>Retry-After</c> header.</summary>
-    public static DeliveryResult Retry(string reason, TimeSpan? after = null) => new RetryResult(reason, after);
+    /// <summary>
+    /// Try again later; <paramref name="after"/> honours e.g. a <c>Retry-After</c> header. The first
+    /// <paramref name="delivered"/> events of the batch went through and are not handed over again.
+    /// </summary>
+    public static DeliveryResult Retry(string reason, TimeSpan? after = null, int delivered = 0) => new RetryResult(reason, after, delivered);
 
-    /// <summary>The batch can never succeed (too large, invalid for the peer): dead-letter it.</summary>
-    public static DeliveryResult Reject(string reason) => new RejectedResult(reason);
+    /// <summary>
+    /// The batch can never succeed (too large, invalid for the peer): dead-letter it. The first
+    /// <paramref name="delivered"/> events went through; only the rest is treated as rejected (the
+    /// outbox retries it event by event to find the bad one).
+    /// </summary>
+    public static DeliveryResult Reject(string reason, int delivered = 0) => new RejectedResult(reason, delivered);
 
     public sealed record DeliveredResult : DeliveryResult;
 
-    public sealed record RetryResult(string Reason, TimeSpan? After) : DeliveryResult;
+    /// <param name="Reason">Why, for the log.</param>
+    /// <param name="After">When to try again (null: the outbox's backoff).</param>
+    /// <param name="DeliveredCount">Events at the head of the batch that went through before the failure.</param>
+    public sealed record RetryResult(string Reason, TimeSpan? After, int DeliveredCount = 0) : DeliveryResult;
 
-    public sealed record RejectedResult(string Reason) : DeliveryResult;
+    /// <param name="Reason">Why, for the log and the dead letter.</param>
+    /// <param name="DeliveredCount">Events at the head of the batch that went through before the rejected one(s).</param>
+    public sealed record RejectedResult(string Reason, int DeliveredCount = 0) : DeliveryResult;
 }

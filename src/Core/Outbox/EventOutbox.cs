@@ -100,6 +100,9 @@ public sealed partial class EventOutbox : IDisposable
 
     public OutboxStatistics Statistics { get; }
 
+    /// <summary>The options it was opened with (quota, batches, delivery).</summary>
+    public OutboxOptions Options => _options;
+
     /// <summary>Events stored (including any batch in flight).</summary>
     public long Count => Interlocked.Read(ref _count);
 

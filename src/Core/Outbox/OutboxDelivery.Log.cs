@@ -22,6 +22,9 @@ public sealed partial class OutboxDelivery
     [LoggerMessage(Level = LogLevel.Error, Message = "Exporter {Exporter} rejected event {EventId}; dead-lettered: {Reason}")]
     private partial void LogDeadLettered(string exporter, Guid eventId, string reason);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Exporter {Exporter}: delivering {Events} events took longer than {Timeout}; cancelled, will retry")]
+    private partial void LogAttemptTimedOut(string exporter, int events, TimeSpan timeout);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox of exporter {Exporter} failed; retrying in {Delay}")]
     private partial void LogStorageFailure(Exception exception, string exporter, TimeSpan delay);
 }

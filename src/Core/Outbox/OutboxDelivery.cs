@@ -1,3 +1,4 @@
+using Gateway.Core.Events;
 using Gateway.Core.Export;
 using Microsoft.Extensions.Logging;
 
@@ -5,11 +6,13 @@ namespace Gateway.Core.Outbox;
 
 /// <summary>
 /// The delivery loop of one push exporter: takes batches from the head of its outbox, hands them to
-/// the exporter, and acts on the answer. Delivered → removed. Retry → the same batch stays at the head
-/// (order is kept) and is tried again after exponential backoff with jitter, or after the peer's
-/// Retry-After; after <see cref="OutboxOptions.BreakerFailures"/> failures in a row the breaker opens
-/// and attempts are at least <see cref="OutboxOptions.BreakerPause"/> apart. Reject → a single event is
-/// dead-lettered; a batch of several is retried one event at a time so only the bad ones are lost.
+/// the exporter, and acts on the answer. Delivered → removed. Retry → the events the exporter says went
+/// through are removed and the rest stays at the head (order is kept), tried again after exponential
+/// backoff with jitter, or after the peer's Retry-After; after <see cref="OutboxOptions.BreakerFailures"/>
+/// failures in a row the breaker opens and attempts are at least <see cref="OutboxOptions.BreakerPause"/>
+/// apart. Reject → the delivered head is removed, a single remaining event is dead-lettered, several are
+/// retried one at a time so only the bad ones are lost. An attempt that takes longer than
+/// <see cref="OutboxOptions.AttemptTimeout"/> is cancelled and counts as a retry.
 /// </summary>
 public sealed partial class OutboxDelivery
 {
@@ -21,6 +24,7 @@ public sealed partial class OutboxDelivery
     private readonly Random _random;
     private readonly Queue<OutboxEntry> _isolating = new();
     private IReadOnlyList<OutboxEntry>? _batch;
+    private Task? _abandoned;
 
     public OutboxDelivery(IEventExporter exporter, EventOutbox outbox, OutboxOptions options, TimeProvider time, ILogger logger, Random? random = null)
     {
@@ -94,35 +98,26 @@ public sealed partial class OutboxDelivery
             }
         }
         var batch = _batch;
-        var events = new Gateway.Core.Events.GatewayEvent[batch.Count];
-        for (var i = 0; i < events.Length; i++)
-        {
-            events[i] = batch[i].Event;
-        }
-        DeliveryResult result;
-        try
-        {
-            result = await _exporter.DeliverAsync(events, cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception ex)
-        {
-            // An exporter that throws is treated as a temporary failure: its bug must not lose events.
-            LogExporterThrew(ex, _exporter.Name);
-            result = DeliveryResult.Retry(ex.GetType().Name + ": " + ex.Message);
-        }
+        var result = await PreviousAttemptFinishedAsync(cancellationToken)
+            ? await AttemptAsync(batch, cancellationToken)
+            : DeliveryResult.Retry($"the previous attempt still runs {_options.AttemptTimeout} after its timeout; the exporter ignores cancellation");
         switch (result)
         {
             case DeliveryResult.DeliveredResult:
                 await _outbox.AcknowledgeAsync(batch, CancellationToken.None);
-                _batch = null;
-                Succeeded();
-                return new DeliveryStep(DeliveryOutcome.Delivered, batch.Count, TimeSpan.Zero);
+                return Delivered(batch.Count);
             case DeliveryResult.RetryResult retry:
                 {
+                    var delivered = await AcknowledgeHeadAsync(batch, retry.DeliveredCount);
+                    if (delivered == batch.Count)
+                    {
+                        return Delivered(delivered);
+                    }
+                    if (delivered > 0)
+                    {
+                        // Progress (e.g. a rate limit reached halfway): not a failure in a row.
+                        Succeeded();
+                    }
                     Statistics.AddRetry();
                     var failures = Statistics.AddFailure();
                     var delay = retry.After is { } after
@@ -140,27 +135,140 @@ public sealed partial class OutboxDelivery
                             delay = _options.BreakerPause;
                         }
                     }
-                    LogRetry(_exporter.Name, batch.Count, retry.Reason, delay);
-                    return new DeliveryStep(DeliveryOutcome.Retrying, 0, delay, retry.Reason);
+                    LogRetry(_exporter.Name, batch.Count - delivered, retry.Reason, delay);
+                    return new DeliveryStep(DeliveryOutcome.Retrying, delivered, delay, retry.Reason);
                 }
-            case DeliveryResult.RejectedResult reject when batch.Count > 1:
-                // Find the bad event(s): the same events go again one at a time, in order.
-                LogIsolating(_exporter.Name, batch.Count, reject.Reason);
-                foreach (var entry in batch)
-                {
-                    _isolating.Enqueue(entry);
-                }
-                _batch = null;
-                return new DeliveryStep(DeliveryOutcome.Isolating, 0, TimeSpan.Zero, reject.Reason);
             case DeliveryResult.RejectedResult reject:
-                await _outbox.DeadLetterAsync(batch, reject.Reason, CancellationToken.None);
-                _batch = null;
-                LogDeadLettered(_exporter.Name, batch[0].Event.Id, reject.Reason);
-                Succeeded();
-                return new DeliveryStep(DeliveryOutcome.DeadLettered, batch.Count, TimeSpan.Zero, reject.Reason);
+                {
+                    var delivered = await AcknowledgeHeadAsync(batch, reject.DeliveredCount);
+                    var rest = _batch ?? [];
+                    _batch = null;
+                    if (rest.Count == 0)
+                    {
+                        return Delivered(delivered);
+                    }
+                    if (rest.Count > 1)
+                    {
+                        // Find the bad event(s): the same events go again one at a time, in order.
+                        LogIsolating(_exporter.Name, rest.Count, reject.Reason);
+                        foreach (var entry in rest)
+                        {
+                            _isolating.Enqueue(entry);
+                        }
+                        return new DeliveryStep(DeliveryOutcome.Isolating, delivered, TimeSpan.Zero, reject.Reason);
+                    }
+                    await _outbox.DeadLetterAsync(rest, reject.Reason, CancellationToken.None);
+                    LogDeadLettered(_exporter.Name, rest[0].Event.Id, reject.Reason);
+                    Succeeded();
+                    return new DeliveryStep(DeliveryOutcome.DeadLettered, rest.Count, TimeSpan.Zero, reject.Reason);
+                }
             default:
                 throw new InvalidOperationException("unknown delivery result " + result);
         }
+    }
+
+    /// <summary>Hands the batch to the exporter under the attempt timeout; a throw or a timeout is a retry.</summary>
+    private async Task<DeliveryResult> AttemptAsync(IReadOnlyList<OutboxEntry> batch, CancellationToken cancellationToken)
+    {
+        var events = new GatewayEvent[batch.Count];
+        for (var i = 0; i < events.Length; i++)
+        {
+            events[i] = batch[i].Event;
+        }
+        using var timeout = new CancellationTokenSource(_options.AttemptTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        Task<DeliveryResult>? attempt = null;
+        try
+        {
+            var pending = _exporter.DeliverAsync(events, linked.Token);
+            if (pending.IsCompletedSuccessfully)
+            {
+                return pending.Result;
+            }
+            attempt = pending.AsTask();
+            // Waiting on the token too: an exporter that ignores it still cannot stall the loop.
+            return await attempt.WaitAsync(linked.Token);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            if (attempt is { IsCompletedSuccessfully: true })
+            {
+                return attempt.Result; // finished just as the timeout fired
+            }
+            if (attempt is { IsCompleted: false })
+            {
+                Abandon(attempt);
+            }
+            LogAttemptTimedOut(_exporter.Name, events.Length, _options.AttemptTimeout);
+            return DeliveryResult.Retry($"the attempt timed out after {_options.AttemptTimeout}");
+        }
+        catch (Exception ex)
+        {
+            // An exporter that throws is treated as a temporary failure: its bug must not lose events.
+            LogExporterThrew(ex, _exporter.Name);
+            return DeliveryResult.Retry(ex.GetType().Name + ": " + ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// An exporter is never called twice at once: when an abandoned attempt (one that ignored its
+    /// cancellation) still runs, wait for it up to another attempt timeout.
+    /// </summary>
+    private async Task<bool> PreviousAttemptFinishedAsync(CancellationToken cancellationToken)
+    {
+        if (_abandoned is not { } running)
+        {
+            return true;
+        }
+        try
+        {
+            await running.WaitAsync(_options.AttemptTimeout, _time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Its outcome no longer matters: the batch it had is still in the outbox.
+        }
+        _abandoned = null;
+        return true;
+    }
+
+    private void Abandon(Task<DeliveryResult> attempt)
+    {
+        _abandoned = attempt;
+        _ = attempt.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    /// <summary>Removes the first <paramref name="count"/> events of the batch; the rest stays the batch in flight.</summary>
+    private async Task<int> AcknowledgeHeadAsync(IReadOnlyList<OutboxEntry> batch, int count)
+    {
+        var delivered = Math.Clamp(count, 0, batch.Count);
+        if (delivered == 0)
+        {
+            return 0;
+        }
+        var head = new OutboxEntry[delivered];
+        for (var i = 0; i < delivered; i++)
+        {
+            head[i] = batch[i];
+        }
+        await _outbox.AcknowledgeAsync(head, CancellationToken.None);
+        _batch = delivered == batch.Count ? null : batch.Skip(delivered).ToArray();
+        return delivered;
+    }
+
+    private DeliveryStep Delivered(int events)
+    {
+        _batch = null;
+        Succeeded();
+        return new DeliveryStep(DeliveryOutcome.Delivered, events, TimeSpan.Zero);
     }
 
     private void Succeeded()

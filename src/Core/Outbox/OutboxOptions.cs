@@ -1,8 +1,9 @@
 namespace Gateway.Core.Outbox;
 
 /// <summary>
-/// Options of every push exporter's outbox and delivery loop (<c>outbox:</c> section; an exporter
-/// registration may override them). Defaults are documented in <c>README.md</c>.
+/// Options of every push exporter's outbox and delivery loop: the <c>outbox:</c> section gives the
+/// defaults, <c>exporters.&lt;name&gt;.outbox:</c> overrides them per exporter. Defaults are documented in
+/// <c>README.md</c>.
 /// </summary>
 public sealed class OutboxOptions
 {
@@ -41,6 +42,9 @@ public sealed class OutboxOptions
 
     /// <summary>While the breaker is open, at least this long passes between attempts.</summary>
     public TimeSpan BreakerPause { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Longest one delivery attempt may take; then it is cancelled and counts as a retry.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     public OutboxOptions Clone() => (OutboxOptions)MemberwiseClone();
 }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace Gateway.Core.Outbox;
 
-/// <summary>Validates the <c>outbox:</c> section; failures carry their YAML path.</summary>
+/// <summary>Validates the <c>outbox:</c> section (or an exporter's own <c>outbox:</c>); failures carry their YAML path.</summary>
 public sealed class OutboxOptionsValidator : IValidateOptions<OutboxOptions>
 {
     private readonly string _path;
@@ -35,6 +35,7 @@ public sealed class OutboxOptionsValidator : IValidateOptions<OutboxOptions>
         Positive("maxDeadLetters", o.MaxDeadLetters);
         Positive("initialBackoff", o.InitialBackoff.TotalMilliseconds);
         Positive("breakerFailures", o.BreakerFailures);
+        Positive("attemptTimeout", o.AttemptTimeout.TotalMilliseconds);
         if (o.MaxBackoff < o.InitialBackoff)
         {
             errors.Add($"{path}.maxBackoff: must be at least initialBackoff");

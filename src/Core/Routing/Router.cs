@@ -3,7 +3,8 @@ using Gateway.Core.Events;
 namespace Gateway.Core.Routing;
 
 /// <summary>
-/// Fans events out to the outboxes of the exporters that accept them. The appends to different
+/// Fans events out to the outboxes of the exporters that accept them — the exporter can send the event
+/// and its configured filters (<see cref="EventFilter"/>) let it through. The appends to different
 /// outboxes run concurrently (each commits on its own file); the call returns when all are durable.
 /// Events of one call keep their order in every outbox.
 /// </summary>
@@ -82,7 +83,7 @@ public sealed class Router : IEventRouter
         List<GatewayEvent>? accepted = null;
         for (var i = 0; i < events.Count; i++)
         {
-            if (pipeline.Exporter.Accepts(events[i]))
+            if (pipeline.Accepts(events[i]))
             {
                 accepted ??= new List<GatewayEvent>(events.Count);
                 accepted.Add(events[i]);

@@ -1,7 +1,11 @@
 using Gateway.Core.Export;
 using Gateway.Core.Outbox;
+using Gateway.Core.Store;
+using Gateway.Core.Streaming;
+using Gateway.Core.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -10,10 +14,13 @@ namespace Gateway.Core.Routing;
 public static class RoutingServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the outboxes (one per <see cref="AddEventExporter{TExporter}"/>), the
-    /// <see cref="IEventRouter"/> and the delivery loops (a hosted service). <paramref name="outboxSection"/>
-    /// binds <see cref="OutboxOptions"/>; <paramref name="dataDir"/> gives the data folder
-    /// (outboxes go to <c>&lt;dataDir&gt;/outbox/&lt;exporter&gt;.db</c>).
+    /// Registers the kit's shared parts: the outboxes (one per exporter instance of
+    /// <see cref="PushExporterServiceCollectionExtensions.AddPushExporter{TExporter, TOptions}(IServiceCollection, string, IConfiguration, Func{IServiceProvider, TOptions, TExporter}, Action{PushExporterSetup{TOptions}}?)"/>
+    /// or <see cref="AddEventExporter{TExporter}"/>), the <see cref="IEventRouter"/>, the delivery loops (a
+    /// hosted service), the <see cref="MetricStream"/> (when a <see cref="MetricStore"/> is registered) and
+    /// the exporters' self-metrics (<see cref="ExporterFamilies"/>). <paramref name="outboxSection"/> binds
+    /// the global <see cref="OutboxOptions"/>; <paramref name="dataDir"/> gives the data folder (outboxes go
+    /// to <c>&lt;dataDir&gt;/outbox/&lt;exporter&gt;.db</c>).
     /// </summary>
     public static IServiceCollection AddGatewayOutbox(
         this IServiceCollection services,
@@ -23,6 +30,8 @@ public static class RoutingServiceCollectionExtensions
     {
         services.AddOptions<OutboxOptions>().Bind(outboxSection).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OutboxOptions>>(new OutboxOptionsValidator(yamlPath));
+        services.AddSingleton(new OutboxDefaults(outboxSection));
+        services.TryAddSingleton(sp => new MetricStream(sp.GetRequiredService<MetricStore>()));
         services.AddSingleton(sp => new ExporterPipelines(
             sp,
             sp.GetServices<EventExporterRegistration>(),
@@ -33,13 +42,19 @@ public static class RoutingServiceCollectionExtensions
         services.AddSingleton(sp => new Router(sp.GetRequiredService<ExporterPipelines>().All, sp.GetServices<INotificationObserver>()));
         services.AddSingleton<IEventRouter>(sp => sp.GetRequiredService<Router>());
         services.AddHostedService<OutboxDeliveryService>();
+        services.AddSingleton<IMetricFamilyProvider>(sp => new ExporterFamilies(
+            sp.GetRequiredService<ExporterPipelines>(),
+            sp.GetService<MetricStore>() is null ? null : sp.GetRequiredService<MetricStream>()));
         return services;
     }
 
     public static IServiceCollection AddGatewayOutbox(this IServiceCollection services, IConfiguration outboxSection, string dataDir) =>
         services.AddGatewayOutbox(outboxSection, _ => dataDir);
 
-    /// <summary>Registers a push exporter (a singleton) with its own outbox and delivery loop.</summary>
+    /// <summary>
+    /// Registers a push exporter (a singleton) with its own outbox and delivery loop, without options or
+    /// filters of its own. Exporters with a configuration section use <c>AddPushExporter</c>.
+    /// </summary>
     public static IServiceCollection AddEventExporter<TExporter>(this IServiceCollection services, Action<OutboxOptions>? configureOutbox = null)
         where TExporter : class, IEventExporter
     {
@@ -48,7 +63,7 @@ public static class RoutingServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Registers a push exporter built by <paramref name="factory"/> with its own outbox and delivery loop.</summary>
+    /// <summary>Registers a push exporter built by <paramref name="factory"/> (and owned by the caller) with its own outbox and delivery loop.</summary>
     public static IServiceCollection AddEventExporter(
         this IServiceCollection services,
         Func<IServiceProvider, IEventExporter> factory,

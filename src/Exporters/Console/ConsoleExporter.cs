@@ -6,13 +6,12 @@ namespace Gateway.Exporters.Console;
 
 /// <summary>
 /// Writes alarm events, notifications and node events to the log, one line each. It goes through the
-/// outbox like every push exporter, so the log shows exactly what other exporters are sent.
+/// outbox like every push exporter, so the log shows exactly what other exporters are sent. Its
+/// <c>alarms</c>/<c>notifications</c>/<c>nodeEvents</c> switches say what it accepts; the common filters
+/// (<c>minSeverity</c>, <c>events</c>, <c>nodes</c>, <c>groups</c>) are applied by the router.
 /// </summary>
 public sealed partial class ConsoleExporter : IEventExporter
 {
-    // Indexed by NodeEventKind, spelled as the rest of the gateway writes it.
-    private static readonly string[] States = ["up", "down", "removed"];
-
     private readonly ConsoleExporterOptions _options;
     private readonly ILogger _logger;
 
@@ -46,7 +45,13 @@ public sealed partial class ConsoleExporter : IEventExporter
             }
             else if (e.NodeChange is { } node)
             {
-                LogNode(node.Kind == NodeEventKind.Down ? LogLevel.Warning : LogLevel.Information, States[(int)node.Kind], node.Node, node.Reason ?? string.Empty);
+                var (level, state) = node.Kind switch
+                {
+                    NodeEventKind.Up => (LogLevel.Information, "up"),
+                    NodeEventKind.Down => (LogLevel.Warning, "down"),
+                    _ => (LogLevel.Information, "removed"),
+                };
+                LogNode(level, state, node.Node, node.Reason ?? string.Empty);
             }
         }
         return ValueTask.FromResult(DeliveryResult.Delivered);

@@ -11,11 +11,10 @@ public static class ConsoleExporterServiceCollectionExtensions
     /// Registers the console exporter (with its own outbox) bound to <c>exporters.console</c>; a
     /// missing section means the defaults (on), <c>enabled: false</c> registers nothing.
     /// </summary>
-    public static IServiceCollection AddConsoleExporter(this IServiceCollection services, IConfiguration section)
-    {
-        var options = section.Get<ConsoleExporterOptions>() ?? new ConsoleExporterOptions();
-        return options.Enabled
-            ? services.AddEventExporter(sp => new ConsoleExporter(options, sp.GetRequiredService<ILogger<ConsoleExporter>>()))
-            : services;
-    }
+    public static IServiceCollection AddConsoleExporter(this IServiceCollection services, IConfiguration section) =>
+        services.AddPushExporter<ConsoleExporter, ConsoleExporterOptions>(
+            "console",
+            section,
+            (sp, options) => new ConsoleExporter(options, sp.GetRequiredService<ILogger<ConsoleExporter>>()),
+            kit => kit.OnByDefault = true);
 }

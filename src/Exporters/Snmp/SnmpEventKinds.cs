@@ -1,6 +1,6 @@
 namespace Gateway.Exporters.Snmp;
 
-/// <summary>The <c>events</c> list: which kinds of gateway events go out over SNMP.</summary>
+/// <summary>SNMP's <c>events</c> values: which kinds of gateway events go out over SNMP.</summary>
 [Flags]
 public enum SnmpEventKinds
 {

@@ -7,34 +7,27 @@ namespace Gateway.Exporters.Snmp;
 
 /// <summary>
 /// Maps gateway events onto GATEWAY-MIB notifications: alarm Raised → gwAlarmRaised, SeverityChanged →
-/// gwAlarmSeverityChanged, Cleared → gwAlarmCleared, node up/down → gwNodeUp/gwNodeDown. Acknowledge,
-/// unacknowledge and comment change nothing an NMS tracks in the MIB, and notifications (logs) have
-/// no MIB object: those are not accepted.
+/// gwAlarmSeverityChanged, Cleared → gwAlarmCleared, node up → gwNodeUp, node down or removed →
+/// gwNodeDown. Acknowledge, unacknowledge and comment change nothing an NMS tracks in the MIB, and
+/// notifications (logs) have no MIB object: those are not accepted. The configured filters
+/// (<c>minSeverity</c>, <c>events</c> …) are the router's business, not the mapper's.
 /// </summary>
 public sealed class SnmpEventMapper
 {
     private readonly GatewayNotifications _notifications;
-    private readonly SnmpEventKinds _kinds;
-    private readonly Severity? _minSeverity;
 
-    public SnmpEventMapper(GatewayNotifications notifications, SnmpEventKinds kinds = SnmpEventKinds.All, Severity? minSeverity = null)
+    public SnmpEventMapper(GatewayNotifications notifications)
     {
         _notifications = notifications;
-        _kinds = kinds;
-        _minSeverity = minSeverity;
     }
 
     public GatewayNotifications Notifications => _notifications;
 
-    public bool Accepts(GatewayEvent e)
-    {
-        if (e.Alarm is { } alarm)
-        {
-            return (_kinds & SnmpEventKinds.Alarms) != 0 && IsSent(alarm.Kind) && PassesSeverity(alarm);
-        }
-        // GATEWAY-MIB has no "removed" notification: the node's alarms clear (gwAlarmCleared) and its gwNodeTable row goes.
-        return e.NodeChange is { Kind: not NodeEventKind.Removed } && (_kinds & SnmpEventKinds.Nodes) != 0;
-    }
+    /// <summary>Whether the event has a GATEWAY-MIB notification (there is none for a removed node: its alarms' clears and the
+    /// gwNodeTable say it).</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Instance API beside Map; a mapper may depend on its MIB later.")]
+    public bool Accepts(GatewayEvent e) =>
+        e.Alarm is { } alarm ? IsSent(alarm.Kind) : e.NodeChange is { Kind: not NodeEventKind.Removed };
 
     /// <summary>The notification for <paramref name="e"/>, or null when it is not sent over SNMP.</summary>
     public SnmpNotification? Map(GatewayEvent e)
@@ -84,11 +77,6 @@ public sealed class SnmpEventMapper
 
     private static bool IsSent(AlarmEventKind kind) =>
         kind is AlarmEventKind.Raised or AlarmEventKind.SeverityChanged or AlarmEventKind.Cleared;
-
-    // An event passes when the alarm is, or just was, at or above the minimum: so an NMS that saw an
-    // alarm also sees it drop below the minimum and clear, and never sees a clear of an alarm it never saw.
-    private bool PassesSeverity(AlarmEvent e) =>
-        _minSeverity is not { } min || e.Alarm.Severity >= min || (e.Kind != AlarmEventKind.Raised && e.PreviousSeverity >= min);
 
     private static string Number(double? value) =>
         value is { } v ? v.ToString(CultureInfo.InvariantCulture) : string.Empty;

@@ -1,7 +1,13 @@
+using Gateway.Core.Routing;
+
 namespace Gateway.Exporters.Snmp;
 
-/// <summary>Options of <c>exporters.snmp</c> (every key and its default: README.md in this folder).</summary>
-public sealed class SnmpExporterOptions
+/// <summary>
+/// Options of <c>exporters.snmp</c> (every key and its default: README.md in this folder). The common
+/// push keys (<c>minSeverity</c>, <c>events</c> — here <c>alarms</c>, <c>nodes</c> —, <c>nodes</c>,
+/// <c>groups</c>, <c>outbox</c>, <c>enabled</c>) come from <see cref="PushExporterOptions"/>.
+/// </summary>
+public sealed class SnmpExporterOptions : PushExporterOptions
 {
     /// <summary>The configuration section these options bind to.</summary>
     public const string Section = "exporters:snmp";
@@ -29,10 +35,4 @@ public sealed class SnmpExporterOptions
 
     /// <summary>Default retransmissions of an unanswered inform within one delivery attempt.</summary>
     public int Retries { get; set; } = 2;
-
-    /// <summary>Only alarm events at or above this severity (critical, major, minor, warning, indeterminate); null = all.</summary>
-    public string? MinSeverity { get; set; }
-
-    /// <summary>Which events to send: <c>alarms</c>, <c>nodes</c>; null = both.</summary>
-    public List<string>? Events { get; set; }
 }

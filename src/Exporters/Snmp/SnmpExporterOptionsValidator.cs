@@ -8,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Exporters.Snmp;
 
 /// <summary>
-/// Validates <c>exporters.snmp</c>; every failure is <c>"&lt;yaml.path&gt;: &lt;message&gt;"</c>.
-/// Communities and passphrases never appear in a message (only that they are wrong).
+/// Validates the SNMP keys of <c>exporters.snmp</c> (the kit validates the common push keys after it);
+/// every failure is <c>"&lt;yaml.path&gt;: &lt;message&gt;"</c>. Communities and passphrases never appear
+/// in a message (only that they are wrong).
 /// </summary>
 public sealed class SnmpExporterOptionsValidator : IValidateOptions<SnmpExporterOptions>
 {
@@ -41,20 +42,6 @@ public sealed class SnmpExporterOptionsValidator : IValidateOptions<SnmpExporter
         }
         ValidateRateLimit(options.TrapRateLimit, $"{at}.trapRateLimit", errors);
         ValidateInform(options.Timeout, options.Retries, at, errors);
-        if (options.MinSeverity is not null && !SnmpProtocolNames.TryParseSeverity(options.MinSeverity, out _))
-        {
-            errors.Add($"{at}.minSeverity: \"{options.MinSeverity}\" is not one of {SnmpProtocolNames.Severities}");
-        }
-        if (options.Events is { } events)
-        {
-            for (var i = 0; i < events.Count; i++)
-            {
-                if (!SnmpEventKindNames.TryParse(events[i], out _))
-                {
-                    errors.Add($"{at}.events[{i}]: \"{events[i]}\" is not one of {SnmpEventKindNames.Names}");
-                }
-            }
-        }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -1,10 +1,8 @@
-using Gateway.Core.Telemetry;
-using System.Globalization;
 using Gateway.Core.Alarms;
 using Gateway.Core.Configuration;
 using Gateway.Core.Routing;
 using Gateway.Core.Store;
-using Gateway.Exporters.Prometheus;
+using Gateway.Core.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,51 +14,44 @@ namespace Gateway.Exporters.Snmp;
 public static class SnmpExporterServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the SNMP exporter bound to <paramref name="section"/> (<c>exporters:snmp</c>) and
-    /// validated on start: one <see cref="SnmpTrapExporter"/> with its own outbox per destination (needs
+    /// Registers the SNMP exporter bound to <paramref name="section"/> (<c>exporters:snmp</c>) through the
+    /// exporter kit (<see cref="PushExporterServiceCollectionExtensions"/>): validated on start, one
+    /// <see cref="SnmpTrapExporter"/> with its own outbox per destination (needs
     /// <see cref="RoutingServiceCollectionExtensions.AddGatewayOutbox(IServiceCollection, IConfiguration, Func{IServiceProvider, string}, string)"/>),
     /// and, when <c>agent</c> is set, the <see cref="SnmpAgentService"/> (reads <see cref="AlarmManager"/>
     /// and <see cref="MetricStore"/> when registered). The engine ID lives in <c>&lt;dataDir&gt;/snmp-engine.conf</c>.
-    /// A missing section registers nothing.
+    /// A missing section (or <c>enabled: false</c>) registers nothing.
     /// </summary>
     public static IServiceCollection AddSnmpExporter(this IServiceCollection services, IConfiguration section, Func<IServiceProvider, string> dataDir)
     {
-        if (!section.GetChildren().Any())
+        services.AddPushExporter<SnmpExporterOptions>(
+            "snmp",
+            section,
+            (sp, _) =>
+            {
+                var runtime = sp.GetRequiredService<SnmpRuntime>();
+                var time = sp.GetService<TimeProvider>() ?? TimeProvider.System;
+                var logger = sp.GetRequiredService<ILogger<SnmpTrapExporter>>();
+                // A batch never larger than the bucket: a rate-limited batch then goes whole on its next try.
+                return sp.GetRequiredService<SnmpDestinations>().All.Select(d => new PushDestination(
+                    new SnmpTrapExporter(d, runtime.Engine, runtime.Mapper, time, logger),
+                    outbox => outbox.MaxBatchEvents = Math.Clamp(d.Burst, 1, outbox.MaxBatchEvents)));
+            },
+            kit =>
+            {
+                kit.Validator = new SnmpExporterOptionsValidator();
+                kit.Events = SnmpEventKindNames.Vocabulary;
+            });
+        if (!PushExporterServiceCollectionExtensions.IsOn(section))
         {
             return services;
         }
         DurationConverter.Register();
-        services.AddOptions<SnmpExporterOptions>().Bind(section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SnmpExporterOptions>, SnmpExporterOptionsValidator>());
         services.TryAddSingleton(sp => SnmpRuntime.Create(
             sp.GetRequiredService<IOptions<SnmpExporterOptions>>().Value,
             dataDir(sp),
             sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.TryAddSingleton(sp => new SnmpDestinations(sp.GetRequiredService<SnmpRuntime>().Options));
-
-        // The number of destinations is needed now (one outbox each); their settings are read from
-        // the validated options when the exporters are built.
-        var count = section.GetSection("destinations").GetChildren().Count();
-        for (var i = 0; i < count; i++)
-        {
-            var index = i;
-            var key = "snmp-destination-" + index.ToString(CultureInfo.InvariantCulture);
-            var burst = Burst(section, index);
-            services.AddKeyedSingleton(key, (sp, _) =>
-            {
-                var runtime = sp.GetRequiredService<SnmpRuntime>();
-                return new SnmpTrapExporter(
-                    sp.GetRequiredService<SnmpDestinations>().All[index],
-                    runtime.Engine,
-                    runtime.Mapper,
-                    sp.GetService<TimeProvider>() ?? TimeProvider.System,
-                    sp.GetRequiredService<ILogger<SnmpTrapExporter>>());
-            });
-            // A batch never larger than the bucket: a rate-limited batch then goes whole on its next try.
-            services.AddEventExporter(
-                sp => sp.GetRequiredKeyedService<SnmpTrapExporter>(key),
-                o => o.MaxBatchEvents = Math.Clamp(burst, 1, o.MaxBatchEvents));
-        }
 
         if (section.GetSection("agent").Exists())
         {
@@ -83,11 +74,4 @@ public static class SnmpExporterServiceCollectionExtensions
 
     public static IServiceCollection AddSnmpExporter(this IServiceCollection services, IConfiguration section, string dataDir) =>
         services.AddSnmpExporter(section, _ => dataDir);
-
-    // Read leniently: a bad value is reported by the validator, with its path, when the host starts.
-    private static int Burst(IConfiguration section, int index)
-    {
-        var text = section[$"destinations:{index.ToString(CultureInfo.InvariantCulture)}:trapRateLimit:burst"] ?? section["trapRateLimit:burst"];
-        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var burst) && burst > 0 ? burst : new SnmpRateLimitOptions().Burst;
-    }
 }

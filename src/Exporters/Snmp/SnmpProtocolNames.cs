@@ -1,11 +1,10 @@
-using Gateway.Core.Events;
 using Gateway.Snmp.Messages;
 using Gateway.Snmp.Security;
 
 namespace Gateway.Exporters.Snmp;
 
 /// <summary>
-/// The config names of versions, USM protocols and severities. Case and dashes are ignored, so
+/// The config names of versions and USM protocols. Case and dashes are ignored, so
 /// net-snmp's spellings (<c>SHA-256</c>, <c>AES-128</c>) work as well as ours (<c>SHA256</c>, <c>AES128</c>).
 /// </summary>
 public static class SnmpProtocolNames
@@ -15,8 +14,6 @@ public static class SnmpProtocolNames
     public const string AuthProtocols = "MD5, SHA, SHA224, SHA256, SHA384, SHA512";
 
     public const string PrivProtocols = "AES128, AES192, AES256, AES192C, AES256C";
-
-    public const string Severities = "critical, major, minor, warning, indeterminate";
 
     public static bool TryParseVersion(string? text, out SnmpVersion version)
     {
@@ -64,20 +61,6 @@ public static class SnmpProtocolNames
             _ => PrivProtocol.None,
         };
         return protocol != PrivProtocol.None;
-    }
-
-    public static bool TryParseSeverity(string? text, out Severity severity)
-    {
-        severity = Normalize(text) switch
-        {
-            "CRITICAL" => Severity.Critical,
-            "MAJOR" => Severity.Major,
-            "MINOR" => Severity.Minor,
-            "WARNING" => Severity.Warning,
-            "INDETERMINATE" => Severity.Indeterminate,
-            _ => Severity.Cleared,
-        };
-        return severity != Severity.Cleared;
     }
 
     private static string Normalize(string? text) =>

@@ -17,8 +17,7 @@ public sealed class SnmpRuntime
         Options = options;
         Engine = engine;
         Notifications = new GatewayNotifications(new GatewayMibOids(ObjectIdentifier.Parse(options.BaseOid)));
-        MinSeverity = options.MinSeverity is not null && SnmpProtocolNames.TryParseSeverity(options.MinSeverity, out var min) ? min : null;
-        Mapper = new SnmpEventMapper(Notifications, SnmpEventKindNames.From(options.Events), MinSeverity);
+        Mapper = new SnmpEventMapper(Notifications);
     }
 
     public SnmpExporterOptions Options { get; }
@@ -28,8 +27,6 @@ public sealed class SnmpRuntime
     public GatewayNotifications Notifications { get; }
 
     public SnmpEventMapper Mapper { get; }
-
-    public Gateway.Core.Events.Severity? MinSeverity { get; }
 
     /// <summary>
     /// Loads (or creates) the engine ID in <c>&lt;dataDir&gt;/snmp-engine.conf</c> and counts this start

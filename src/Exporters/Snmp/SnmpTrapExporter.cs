@@ -14,18 +14,15 @@ namespace Gateway.Exporters.Snmp;
 /// never retries on its own: a trap handed to the socket, or an inform acknowledged, is delivered;
 /// an empty rate-limit bucket, a send error or an unanswered inform is Retry (the outbox keeps the
 /// events, across restarts too); an inform the receiver refuses (wrong credentials, unknown user,
-/// error-status) is Reject, which dead-letters it.
+/// error-status) is Reject, which dead-letters it. A batch goes in order and stops at the first failure;
+/// the answer says how many events went through, so the outbox hands back only the rest.
 /// </summary>
 public sealed partial class SnmpTrapExporter : IEventExporter, IAsyncDisposable
 {
-    /// <summary>Ids kept of events already sent (well above the outbox's largest batch).</summary>
-    private const int RememberedEvents = 16_384;
-
     private readonly SnmpDestination _destination;
     private readonly SnmpEngine _engine;
     private readonly SnmpEventMapper _mapper;
     private readonly TokenBucket _bucket;
-    private readonly RecentEventIds _sent = new(RememberedEvents);
     private readonly Func<string, CancellationToken, Task<IPAddress[]>> _resolve;
     private readonly ILogger _logger;
     private NotificationSender? _sender;
@@ -60,14 +57,11 @@ public sealed partial class SnmpTrapExporter : IEventExporter, IAsyncDisposable
 
     public async ValueTask<DeliveryResult> DeliverAsync(IReadOnlyList<GatewayEvent> batch, CancellationToken cancellationToken)
     {
+        // i events at the head are done (sent, or not for SNMP); a failure says so, and the outbox
+        // acknowledges them and hands back only the rest.
         for (var i = 0; i < batch.Count; i++)
         {
-            var e = batch[i];
-            if (_sent.Contains(e.Id))
-            {
-                continue; // sent before this batch came back after a Retry
-            }
-            var notification = _mapper.Map(e);
+            var notification = _mapper.Map(batch[i]);
             if (notification is null)
             {
                 continue;
@@ -79,12 +73,12 @@ public sealed partial class SnmpTrapExporter : IEventExporter, IAsyncDisposable
                 // gets through instead of failing again and tripping the outbox's breaker.
                 var wanted = Math.Clamp(batch.Count - i, 1, _bucket.Burst);
                 var after = _bucket.TimeUntilAvailable(wanted);
-                return DeliveryResult.Retry($"rate limit of {_bucket.RatePerSecond}/s reached", after > TimeSpan.Zero ? after : TimeSpan.FromMilliseconds(1));
+                return DeliveryResult.Retry($"rate limit of {_bucket.RatePerSecond}/s reached", after > TimeSpan.Zero ? after : TimeSpan.FromMilliseconds(1), delivered: i);
             }
             var sender = await GetSenderAsync(cancellationToken);
             if (sender is null)
             {
-                return DeliveryResult.Retry($"cannot reach {_destination.Address}: no address or no socket");
+                return DeliveryResult.Retry($"cannot reach {_destination.Address}: no address or no socket", delivered: i);
             }
             var result = await sender.SendAsync(notification, cancellationToken);
             if (!result.Delivered)
@@ -96,12 +90,11 @@ public sealed partial class SnmpTrapExporter : IEventExporter, IAsyncDisposable
                         // A host name may have moved: resolve it again on the next attempt.
                         await DisposeAsync();
                     }
-                    return DeliveryResult.Retry(result.Error ?? "not delivered");
+                    return DeliveryResult.Retry(result.Error ?? "not delivered", delivered: i);
                 }
                 LogRefused(Name, result.Error ?? "refused");
-                return DeliveryResult.Reject(result.Error ?? "refused by the receiver");
+                return DeliveryResult.Reject(result.Error ?? "refused by the receiver", delivered: i);
             }
-            _sent.Add(e.Id);
             Sent++;
         }
         return DeliveryResult.Delivered;

@@ -19,8 +19,11 @@ public static partial class ConfigCheck
     [
         "exporters:kafka", "exporters:gelf", "exporters:alertmanager",
         "exporters:pagerduty", "exporters:opsgenie", "exporters:datadog", "exporters:splunkHec",
-        "exporters:slack", "exporters:webhook", "exporters:grafana",
+        "exporters:slack", "exporters:teams", "exporters:webhook", "exporters:email",
+        "exporters:remoteWrite", "exporters:otlp", "exporters:grafana",
     ];
+
+    private const string ExportersPrefix = "exporters:";
 
     public static ConfigReport Check(string? path)
     {
@@ -66,6 +69,7 @@ public static partial class ConfigCheck
                 errors.Add($"{section.Key}: unknown section (expected one of {string.Join(", ", KnownSections)})");
             }
         }
+        errors.AddRange(UnknownExporters(loaded, services.GetService<OptionsSections>()));
         foreach (var key in NotYetImplemented)
         {
             if (loaded.Root.GetSection(key).GetChildren().Any() || loaded.Root.GetSection(key).Value is not null)
@@ -94,6 +98,26 @@ public static partial class ConfigCheck
             errors.AddRange(described);
         }
         return new ConfigReport(errors, warnings);
+    }
+
+    /// <summary>
+    /// A name under <c>exporters:</c> that no exporter binds (built or planned) is an error naming the
+    /// known ones — a typo such as <c>kafak</c> would otherwise configure nothing, silently.
+    /// </summary>
+    private static IEnumerable<string> UnknownExporters(LoadedConfiguration loaded, OptionsSections? sections)
+    {
+        var built = (sections?.All ?? [])
+            .Where(s => s.Section.StartsWith(ExportersPrefix, StringComparison.OrdinalIgnoreCase) && s.Section.IndexOf(':', ExportersPrefix.Length) < 0)
+            .Select(s => s.Section[ExportersPrefix.Length..])
+            .Order(StringComparer.Ordinal);
+        var known = built.Concat(NotYetImplemented.Select(n => n[ExportersPrefix.Length..])).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        foreach (var exporter in loaded.Root.GetSection("exporters").GetChildren())
+        {
+            if (!known.Contains(exporter.Key, StringComparer.OrdinalIgnoreCase))
+            {
+                yield return $"{ConfigPath.ToYaml(exporter.Path)}: unknown exporter (known: {string.Join(", ", known)})";
+            }
+        }
     }
 
     private static IReadOnlyList<string> Validate(IServiceProvider services, Type optionsType)

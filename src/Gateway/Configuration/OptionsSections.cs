@@ -1,3 +1,5 @@
+using Gateway.Core.Routing;
+
 namespace Gateway.Configuration;
 
 /// <summary>Which options type binds which configuration section, for the unknown-key check.</summary>
@@ -8,10 +10,25 @@ public sealed class OptionsSections
 
     public IReadOnlyList<(string Section, Type Type)> All => _sections;
 
-    public OptionsSections Add<T>(string section)
+    public OptionsSections Add<T>(string section) => Add(section, typeof(T));
+
+    public OptionsSections Add(string section, Type optionsType)
     {
-        _sections.Add((section, typeof(T)));
+        _sections.Add((section, optionsType));
         _bound.Add(section);
+        return this;
+    }
+
+    /// <summary>The section of every push exporter registered through the kit (configured or not).</summary>
+    public OptionsSections AddPushExporters(IServiceCollection services)
+    {
+        foreach (var exporter in services.PushExporters())
+        {
+            if (!_bound.Contains(exporter.Section))
+            {
+                Add(exporter.Section, exporter.OptionsType);
+            }
+        }
         return this;
     }
 

@@ -36,11 +36,10 @@ internal static class GatewayComponents
         sections.Add<AlarmsOptions>(AlarmsOptions.Section);
         services.AddBeamAlarms(configuration.GetSection("alarms:beam"));
 
+        // Push exporters: one line each (the kit binds, validates and wires them).
         services.AddConsoleExporter(configuration.GetSection("exporters:console"));
-        sections.Add<ConsoleExporterOptions>("exporters:console");
-
         services.AddSnmpExporter(configuration.GetSection(SnmpExporterOptions.Section), DataDir);
-        sections.Add<SnmpExporterOptions>(SnmpExporterOptions.Section);
+        sections.AddPushExporters(services);
 
         services.AddPrometheusExporter(configuration.GetSection(PrometheusExporterOptions.Section));
         services.AddSingleton<IMetricFamilyProvider, ScrapeErrorFamilies>();

@@ -49,6 +49,77 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task Check_config_rejects_an_unknown_exporter_name_and_lists_the_known_ones()
+    {
+        var (exit, output) = await RunAsync("check-config", await WriteAsync("""
+            exporters:
+              console: {}
+              kafak: { bootstrapServers: 127.0.0.1:9092 }
+            """));
+        Assert.Equal(1, exit);
+        Assert.Contains(
+            "exporters.kafak: unknown exporter (known: console, prometheus, snmp, kafka, gelf, alertmanager, pagerduty, opsgenie, datadog, splunkHec, slack, teams, webhook, email, remoteWrite, otlp, grafana)",
+            output,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Planned_exporters_load_and_are_reported_as_ignored()
+    {
+        var (exit, output) = await RunAsync("check-config", await WriteAsync("""
+            exporters:
+              kafka:
+                bootstrapServers: 127.0.0.1:9092
+                topics: { alarms: gateway.alarms, metrics: gateway.metrics }
+              teams: { webhookUrl: https://example.invalid/hook }
+              email: { smtp: "smtp.example:587", to: [ ops@example.org ] }
+              remoteWrite: { urls: [ https://mimir.example/api/v1/push ] }
+              otlp: { endpoint: http://otel-collector:4318, protocol: http }
+            """));
+        Assert.True(exit == 0, output);
+        foreach (var exporter in new[] { "kafka", "teams", "email", "remoteWrite", "otlp" })
+        {
+            Assert.Contains($"exporters.{exporter}: not implemented in this version; ignored", output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Check_config_reports_the_common_push_exporter_keys_with_their_paths()
+    {
+        var (exit, output) = await RunAsync("check-config", await WriteAsync("""
+            exporters:
+              console:
+                minSeverity: urgent
+                events: [ raised, logs ]
+                outbox: { jiter: 0.1, attemptTimeout: 0s }
+            """));
+        Assert.Equal(1, exit);
+        Assert.Contains("exporters.console.minSeverity: \"urgent\" is not one of critical, major, minor, warning, indeterminate", output, StringComparison.Ordinal);
+        Assert.Contains("exporters.console.events[1]: \"logs\" is not one of raised, severity_changed, cleared, acknowledged, unacknowledged, commented, notification, node_up, node_down, node_removed, alarms, nodes", output, StringComparison.Ordinal);
+        Assert.Contains("exporters.console.outbox.jiter: unknown key (known here: attemptTimeout, ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_configuration_example_of_the_readme_passes_check_config()
+    {
+        var readme = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "README.md"));
+        var examples = System.Text.RegularExpressions.Regex.Matches(readme, "```yaml\n(?<yaml>.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline)
+            .Select(m => m.Groups["yaml"].Value)
+            .Where(yaml => !yaml.StartsWith("# prometheus.yml", StringComparison.Ordinal))
+            .ToArray();
+        // The examples take their secrets from the environment.
+        var environment = new Dictionary<string, string?> { ["SNMP_AUTH"] = "auth-passphrase", ["SNMP_PRIV"] = "priv-passphrase", ["ERLANG_COOKIE"] = "cookie" };
+
+        Assert.NotEmpty(examples);
+        foreach (var yaml in examples)
+        {
+            await using var process = ManagedProcess.Start("dotnet", [GatewayProcess.GatewayDll, "check-config", await WriteAsync(yaml)], environment);
+            var exit = await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
+            Assert.True(exit == 0, yaml + "\n" + process.Output);
+        }
+    }
+
+    [Fact]
     public async Task A_bad_duration_and_broken_yaml_are_clear_messages_not_stack_traces()
     {
         var (exit, output) = await RunAsync("check-config", await WriteAsync("collect:\n  interval: 1x\n"));
@@ -111,6 +182,18 @@ public sealed class CliTests
         Assert.Contains("gateway run --config", process.Output, StringComparison.Ordinal);
         Assert.Equal("ok\n", await http.GetStringAsync("/healthz"));
         Assert.Contains("gateway_", await http.GetStringAsync("/metrics"), StringComparison.Ordinal);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Gateway.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("Gateway.sln not found above " + AppContext.BaseDirectory);
     }
 
     private static async Task<string> WriteAsync(string yaml)

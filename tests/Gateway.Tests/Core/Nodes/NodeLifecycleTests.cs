@@ -175,6 +175,7 @@ public sealed class NodeLifecycleTests : IDisposable
         await using var h = new LifecycleHarness(dir.Path, time);
         await h.StartAsync();
         h.Up(Beam, "beam");
+        await h.DrainAsync();
         await h.Alarms.RaiseAsync(Beam.Instance, AlarmSources.Rules, new AlarmCondition("high_run_queue", "q", Severity.Major, "d"));
         h.Down(Beam, "beam");
         time.Advance(TimeSpan.FromSeconds(31));

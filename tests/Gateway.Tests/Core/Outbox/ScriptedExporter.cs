@@ -41,10 +41,14 @@ internal sealed class ScriptedExporter : IEventExporter
         {
             Calls.Add(batch.ToArray());
             var answer = (_script.Count > 0 ? _script.Dequeue() : Otherwise)(batch);
-            if (answer is DeliveryResult.DeliveredResult)
+            var delivered = answer switch
             {
-                Delivered.AddRange(batch);
-            }
+                DeliveryResult.DeliveredResult => batch.Count,
+                DeliveryResult.RetryResult r => r.DeliveredCount,
+                DeliveryResult.RejectedResult r => r.DeliveredCount,
+                _ => 0,
+            };
+            Delivered.AddRange(batch.Take(delivered));
             return ValueTask.FromResult(answer);
         }
     }

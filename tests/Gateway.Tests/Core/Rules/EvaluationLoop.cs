@@ -22,7 +22,8 @@ public static class EvaluationLoop
         IEnumerable<IRuleSet>? sets = null,
         NodeGroups? groups = null)
     {
-        options ??= new AlarmsOptions();
+        // The BEAM options' older keys (nodeDownAfter, checkInterval) apply as they do in the gateway.
+        options ??= new AlarmsOptions { Beam = beam ?? new BeamAlarmOptions() };
         var lifecycle = new NodeLifecycle(lifecycleStore, router, alarms, groups ?? new NodeGroups(), options, time, NullLogger<NodeLifecycle>.Instance);
         return new RuleEvaluationService(
             store,

@@ -1,6 +1,7 @@
 using Gateway.Core.Events;
 using Gateway.Core.Metrics;
 using Gateway.Core.Nodes;
+using Gateway.Core.Routing;
 using Gateway.Core.Store;
 using Gateway.Exporters.Snmp;
 using Gateway.Snmp;
@@ -55,7 +56,8 @@ public sealed class SnmpEventMapperTests
     [InlineData(AlarmEventKind.Cleared, Severity.Cleared, Severity.Minor, false)]
     public void Min_severity_keeps_every_event_of_an_alarm_the_nms_has_seen(AlarmEventKind kind, Severity severity, Severity previous, bool sent)
     {
-        var mapper = new SnmpEventMapper(Mib, SnmpEventKinds.All, Severity.Major);
+        // minSeverity is the kit's common filter now (applied by the router for every push exporter).
+        var mapper = new EventFilter(Severity.Major);
 
         Assert.Equal(sent, mapper.Accepts(Event(kind, severity, previous)));
     }
@@ -63,8 +65,9 @@ public sealed class SnmpEventMapperTests
     [Fact]
     public void The_events_list_selects_alarms_or_nodes()
     {
-        var alarmsOnly = new SnmpEventMapper(Mib, SnmpEventKindNames.From(["alarms"]));
-        var nodesOnly = new SnmpEventMapper(Mib, SnmpEventKindNames.From(["Nodes"]));
+        // events is the kit's common filter now, reading SNMP's names.
+        var alarmsOnly = new EventFilter(events: SnmpEventKindNames.Vocabulary.Parse(["alarms"]));
+        var nodesOnly = new EventFilter(events: SnmpEventKindNames.Vocabulary.Parse(["Nodes"]));
 
         Assert.True(alarmsOnly.Accepts(Event(AlarmEventKind.Raised, Severity.Major, Severity.Cleared)));
         Assert.False(alarmsOnly.Accepts(SnmpTestEvents.NodeDown("n", T)));

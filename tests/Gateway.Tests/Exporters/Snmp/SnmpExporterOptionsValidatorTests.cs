@@ -1,3 +1,4 @@
+using Gateway.Core.Routing;
 using Gateway.Exporters.Snmp;
 
 namespace Gateway.Tests.Exporters.Snmp;
@@ -6,7 +7,9 @@ public sealed class SnmpExporterOptionsValidatorTests
 {
     private static IEnumerable<string> Errors(SnmpExporterOptions options)
     {
-        var result = new SnmpExporterOptionsValidator().Validate(null, options);
+        // As registered: SNMP's own keys, then the kit's common keys (minSeverity, events with SNMP's names …).
+        var result = new PushExporterOptionsValidator<SnmpExporterOptions>(SnmpExporterOptions.YamlPath, SnmpEventKindNames.Vocabulary, new SnmpExporterOptionsValidator())
+            .Validate(null, options);
         return result.Succeeded ? [] : result.Failures!;
     }
 

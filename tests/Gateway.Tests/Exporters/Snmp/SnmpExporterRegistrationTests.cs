@@ -69,6 +69,43 @@ public sealed class SnmpExporterRegistrationTests : IDisposable
     }
 
     [Fact]
+    public async Task Min_severity_and_events_are_the_kits_common_filters_on_every_destination()
+    {
+        await using var provider = Build(new()
+        {
+            ["exporters:snmp:minSeverity"] = "major",
+            ["exporters:snmp:events:0"] = "alarms",
+            ["exporters:snmp:destinations:0:address"] = "127.0.0.1:162",
+            ["exporters:snmp:destinations:1:address"] = "127.0.0.1:1162",
+        });
+        var major = SnmpTestEvents.AlarmEvent(Gateway.Core.Events.AlarmEventKind.Raised, SnmpTestEvents.Alarm("/major"), Gateway.Core.Events.Severity.Cleared, SnmpTestEvents.Raised);
+        var minor = SnmpTestEvents.AlarmEvent(Gateway.Core.Events.AlarmEventKind.Raised, SnmpTestEvents.Alarm("/minor", Gateway.Core.Events.Severity.Minor), Gateway.Core.Events.Severity.Cleared, SnmpTestEvents.Raised);
+        var clearOfMajor = SnmpTestEvents.Lifecycle("/lifecycle")[2];
+        var nodeDown = SnmpTestEvents.NodeDown("n1@host1", SnmpTestEvents.Raised);
+
+        var pipelines = provider.GetRequiredService<ExporterPipelines>().All;
+
+        Assert.Equal(2, pipelines.Count);
+        Assert.All(pipelines, p => Assert.Equal([true, false, true, false], new[] { major, minor, clearOfMajor, nodeDown }.Select(p.Accepts)));
+    }
+
+    [Fact]
+    public async Task Enabled_false_registers_nothing()
+    {
+        await using var provider = Build(new()
+        {
+            ["exporters:snmp:enabled"] = "false",
+            ["exporters:snmp:destinations:0:address"] = "127.0.0.1:162",
+            ["exporters:snmp:agent:listen"] = "127.0.0.1:0",
+            ["exporters:snmp:agent:community"] = "public",
+        });
+
+        Assert.Null(provider.GetService<SnmpRuntime>());
+        Assert.Null(provider.GetService<SnmpAgentService>());
+        Assert.Empty(provider.GetRequiredService<ExporterPipelines>().All);
+    }
+
+    [Fact]
     public async Task Without_a_configured_engine_id_one_is_generated_once_and_boots_count_up()
     {
         var values = new Dictionary<string, string?> { ["exporters:snmp:destinations:0:address"] = "127.0.0.1:162" };
