@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Gateway.Core.Metrics;
+using Gateway.Exposition;
 
 namespace Gateway.Exporters.Prometheus;
 
@@ -16,8 +17,8 @@ internal static class GatewayProcessMetrics
     /// <c>_total</c>): a prometheus-net family of the same name is left out, or both would expose the
     /// gateway's series twice.
     /// </summary>
-    public static IReadOnlySet<string> Names(PrometheusExportFormat format) =>
-        format == PrometheusExportFormat.OpenMetrics ? OpenMetricsNames : TextNames;
+    public static IReadOnlySet<string> Names(ExpositionFormat format) =>
+        format == ExpositionFormat.OpenMetrics ? OpenMetricsNames : TextNames;
 
     private static readonly HashSet<string> TextNames = new(StringComparer.Ordinal)
     {

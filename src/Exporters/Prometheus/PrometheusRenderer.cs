@@ -3,6 +3,7 @@ using Gateway.Core.Metrics;
 using Gateway.Core.Nodes;
 using Gateway.Core.Store;
 using PromNet = global::Prometheus;
+using Gateway.Exposition;
 
 namespace Gateway.Exporters.Prometheus;
 
@@ -51,7 +52,7 @@ public sealed class PrometheusRenderer
     public long ConflictingFamilies => Interlocked.Read(ref _conflicts);
 
     /// <summary>Writes the whole exposition to <paramref name="destination"/> (flushed, not closed).</summary>
-    public async Task RenderAsync(Stream destination, PrometheusExportFormat format, CancellationToken cancellationToken = default)
+    public async Task RenderAsync(Stream destination, ExpositionFormat format, CancellationToken cancellationToken = default)
     {
         var entries = _store.Entries();
         // One grouper is kept for reuse; a concurrent scrape makes its own.
@@ -105,7 +106,7 @@ public sealed class PrometheusRenderer
         }
     }
 
-    private static void AddNode(FamilyGrouper grouper, NodeSnapshot snapshot, SeriesLabels labels, PrometheusExportFormat format)
+    private static void AddNode(FamilyGrouper grouper, NodeSnapshot snapshot, SeriesLabels labels, ExpositionFormat format)
     {
         foreach (var family in snapshot.Families)
         {
@@ -147,7 +148,7 @@ public sealed class PrometheusRenderer
     }
 
     private async Task WriteAsync(
-        Stream destination, RenderPart[] parts, int[] order, int groups, string[] names, int[] ends, PrometheusExportFormat format, CancellationToken cancellationToken)
+        Stream destination, RenderPart[] parts, int[] order, int groups, string[] names, int[] ends, ExpositionFormat format, CancellationToken cancellationToken)
     {
         var conflicts = 0;
         using var scratch = new PooledBufferWriter(16 * 1024);
@@ -181,7 +182,7 @@ public sealed class PrometheusRenderer
                     }
                 }
             }
-            if (format == PrometheusExportFormat.OpenMetrics)
+            if (format == ExpositionFormat.OpenMetrics)
             {
                 await output.WriteAsync(Eof);
             }
@@ -193,7 +194,7 @@ public sealed class PrometheusRenderer
         }
     }
 
-    private static void WriteDeclaration(PooledBufferWriter writer, string name, in RenderPart part, PrometheusExportFormat format)
+    private static void WriteDeclaration(PooledBufferWriter writer, string name, in RenderPart part, ExpositionFormat format)
     {
         if (part.Block is { } block)
         {
@@ -204,7 +205,7 @@ public sealed class PrometheusRenderer
         BlockBuilder.WriteDeclaration(writer, name, part.Type, family.Help, part.Split is null ? family.Unit : string.Empty, format);
     }
 
-    private static void WriteLines(PooledBufferWriter writer, in RenderPart part, PrometheusExportFormat format)
+    private static void WriteLines(PooledBufferWriter writer, in RenderPart part, ExpositionFormat format)
     {
         var family = part.Family!;
         var labels = part.Labels!;
@@ -240,12 +241,12 @@ public sealed class PrometheusRenderer
         }
     }
 
-    private async Task AddRegistryAsync(BlockBuilder builder, PrometheusExportFormat format, CancellationToken cancellationToken)
+    private async Task AddRegistryAsync(BlockBuilder builder, ExpositionFormat format, CancellationToken cancellationToken)
     {
         using var text = new MemoryStream();
         await _registry!.CollectAndExportAsTextAsync(
             text,
-            format == PrometheusExportFormat.OpenMetrics ? PromNet.ExpositionFormat.OpenMetricsText : PromNet.ExpositionFormat.PrometheusText,
+            format == ExpositionFormat.OpenMetrics ? PromNet.ExpositionFormat.OpenMetricsText : PromNet.ExpositionFormat.PrometheusText,
             cancellationToken);
         RegistryExposition.Split(text.GetBuffer().AsSpan(0, (int)text.Length), builder, _gateway, GatewayProcessMetrics.Names(format));
     }

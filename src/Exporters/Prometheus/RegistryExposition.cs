@@ -1,4 +1,5 @@
 using System.Text;
+using Gateway.Exposition;
 
 namespace Gateway.Exporters.Prometheus;
 
@@ -11,7 +12,7 @@ internal static class RegistryExposition
 {
     public static void Split(ReadOnlySpan<byte> text, BlockBuilder builder, GatewayIdentity gateway, IReadOnlySet<string> skip)
     {
-        var defaultType = builder.Format == PrometheusExportFormat.OpenMetrics ? "unknown" : "untyped";
+        var defaultType = builder.Format == ExpositionFormat.OpenMetrics ? "unknown" : "untyped";
         var open = false;
         var skipping = false;
         while (!text.IsEmpty)

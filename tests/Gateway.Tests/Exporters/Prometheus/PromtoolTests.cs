@@ -2,6 +2,7 @@ using Gateway.Core.Metrics;
 using Gateway.Core.Nodes;
 using Gateway.Core.Store;
 using Gateway.Exporters.Prometheus;
+using Gateway.Exposition;
 using static Gateway.Tests.Exporters.Prometheus.StoreBuilder;
 
 namespace Gateway.Tests.Exporters.Prometheus;
@@ -32,7 +33,7 @@ public sealed class PromtoolTests
         store.Register(new NodeKey("beam", "n3@host"), "beam");
         var renderer = Renderer(store, includeGatewayMetrics: true);
 
-        var (exitCode, output) = await Promtool.CheckMetricsAsync(await RenderAsync(renderer, PrometheusExportFormat.PrometheusText));
+        var (exitCode, output) = await Promtool.CheckMetricsAsync(await RenderAsync(renderer, ExpositionFormat.PrometheusText));
 
         Assert.True(exitCode == 0, $"promtool exit {exitCode}: {output}");
     }
@@ -42,7 +43,7 @@ public sealed class PromtoolTests
     {
         var renderer = Renderer(Fixture.Create(), includeGatewayMetrics: true, registry: global::Prometheus.Metrics.DefaultRegistry);
 
-        var (exitCode, output) = await Promtool.CheckMetricsAsync(await RenderAsync(renderer, PrometheusExportFormat.PrometheusText));
+        var (exitCode, output) = await Promtool.CheckMetricsAsync(await RenderAsync(renderer, ExpositionFormat.PrometheusText));
 
         // Exit 3 = lint only. The findings are about names the sources chose (a gauge ending in _count,
         // a counter without _total, prometheus-net's and .NET's own names), never about the format.

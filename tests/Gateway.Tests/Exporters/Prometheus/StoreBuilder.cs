@@ -3,6 +3,7 @@ using Gateway.Core.Metrics;
 using Gateway.Core.Nodes;
 using Gateway.Core.Store;
 using Gateway.Exporters.Prometheus;
+using Gateway.Exposition;
 
 namespace Gateway.Tests.Exporters.Prometheus;
 
@@ -34,7 +35,7 @@ internal static class StoreBuilder
     public static PrometheusRenderer Renderer(MetricStore store, bool includeGatewayMetrics = false, IEnumerable<IMetricFamilyProvider>? providers = null, global::Prometheus.CollectorRegistry? registry = null) =>
         new(store, new PrometheusExporterOptions { GatewayInstance = "gw:9464", IncludeGatewayMetrics = includeGatewayMetrics }, providers, registry);
 
-    public static async Task<string> RenderAsync(PrometheusRenderer renderer, PrometheusExportFormat format)
+    public static async Task<string> RenderAsync(PrometheusRenderer renderer, ExpositionFormat format)
     {
         using var stream = new MemoryStream();
         await renderer.RenderAsync(stream, format);
