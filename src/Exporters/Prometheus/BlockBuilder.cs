@@ -18,8 +18,6 @@ internal sealed class BlockBuilder(PooledBufferWriter writer, ExpositionFormat f
 
     public PooledBufferWriter Writer => writer;
 
-    public ExpositionFormat Format => format;
-
     public int Count => _pending.Count;
 
     /// <summary>Starts a block and writes its HELP/TYPE (and, in OpenMetrics, UNIT) lines.</summary>
@@ -33,14 +31,6 @@ internal sealed class BlockBuilder(PooledBufferWriter writer, ExpositionFormat f
     /// <summary>A family's declaration: HELP (when there is one), TYPE and, in OpenMetrics, UNIT.</summary>
     public static void WriteDeclaration(PooledBufferWriter writer, string name, string type, string help, string unit, ExpositionFormat format) =>
         ExpositionText.WriteDeclaration(writer, name, type, help, unit, format);
-
-    /// <summary>Starts a block whose declaration lines are already encoded.</summary>
-    public void BeginRawBlock(string name, string type, ReadOnlySpan<byte> header)
-    {
-        Begin(name, type);
-        ExpositionText.WriteBytes(writer, header);
-        _linesStart = writer.WrittenCount;
-    }
 
     public void EndBlock()
     {

@@ -44,7 +44,6 @@ internal static class GatewayComponents
         sections.Add<SnmpExporterOptions>(SnmpExporterOptions.Section);
 
         services.AddPrometheusExporter(configuration.GetSection(PrometheusExporterOptions.Section));
-        services.AddSingleton<IMetricFamilyProvider, ScrapeErrorFamilies>();
         services.AddSingleton<IMetricFamilyProvider, AlarmFamilies>();
         sections.Add<PrometheusExporterOptions>(PrometheusExporterOptions.Section);
     }

@@ -3,6 +3,7 @@ using Gateway.Collector.Scheduling;
 using Gateway.Core.Metrics;
 using Gateway.Core.Nodes;
 using Gateway.Core.Store;
+using Gateway.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,7 @@ internal sealed class SchedulerHarness : IAsyncDisposable
     public SchedulerHarness(Func<ScrapeTarget, CancellationToken, Task<ScrapeResult>> behaviour, int concurrency = 64, TimeSpan? maxBackoff = null, ILogger<ScrapeScheduler>? logger = null, ITargetProvider? extraProvider = null)
     {
         Source = new FakeNodeSource(Time, behaviour);
+        Statistics = new ScrapeStatistics(SelfMetrics);
         Scheduler = new ScrapeScheduler(
             extraProvider is null ? [Provider] : [Provider, extraProvider],
             [Source],
@@ -34,7 +36,10 @@ internal sealed class SchedulerHarness : IAsyncDisposable
 
     public MetricStore Store { get; } = new();
 
-    public ScrapeStatistics Statistics { get; } = new();
+    /// <summary>The gateway's own registry, where <see cref="Statistics"/> keeps its duration histogram.</summary>
+    public SelfMetrics SelfMetrics { get; } = new("gw");
+
+    public ScrapeStatistics Statistics { get; }
 
     public ScrapeScheduler Scheduler { get; }
 

@@ -160,10 +160,11 @@ public sealed class RenderingBehaviourTests
             Family("process_resident_memory_bytes", MetricType.Gauge, "RSS.", S("process_resident_memory_bytes", 1024)),
             Family("process_open_fds", MetricType.Gauge, "FDs.", S("process_open_fds", 10)),
         ]);
-        global::Prometheus.Metrics.CreateCounter("gateway_test_renderer_events_total", "A prometheus-net counter.").Inc();
+        var self = GatewaySelfMetrics();
+        self.CreateCounter("gateway_test_renderer_events_total", "A prometheus-net counter.").Inc();
 
         var output = await RenderAsync(
-            Renderer(store, includeGatewayMetrics: true, registry: global::Prometheus.Metrics.DefaultRegistry), format);
+            Renderer(store, includeGatewayMetrics: true, selfMetrics: self), format);
 
         var declared = output.Split('\n').Where(l => l.StartsWith("# TYPE ", StringComparison.Ordinal)).Select(l => l.Split(' ')[2]).ToList();
         Assert.Equal(declared.Count, declared.Distinct(StringComparer.Ordinal).Count());
@@ -182,7 +183,7 @@ public sealed class RenderingBehaviourTests
     {
         var store = Fixture.Create();
 
-        var output = await RenderAsync(Renderer(store, includeGatewayMetrics: false, registry: global::Prometheus.Metrics.DefaultRegistry), ExpositionFormat.PrometheusText);
+        var output = await RenderAsync(Renderer(store, includeGatewayMetrics: false, selfMetrics: SelfMetricsWithACounter()), ExpositionFormat.PrometheusText);
 
         Assert.DoesNotContain("process_cpu_seconds_total", output, StringComparison.Ordinal);
         Assert.DoesNotContain("dotnet_", output, StringComparison.Ordinal);
@@ -218,6 +219,13 @@ public sealed class RenderingBehaviourTests
         Assert.Equal(50 * 200, lines.Count(l => l.StartsWith("big_series{", StringComparison.Ordinal)));
         Assert.Single(lines, l => l == "# TYPE big_series gauge");
         Assert.Equal("big_series{instance=\"node49\",job=\"job\",i=\"199\"} 199", lines.Last(l => l.StartsWith("big_series{", StringComparison.Ordinal)));
+    }
+
+    private static SelfMetrics SelfMetricsWithACounter()
+    {
+        var self = GatewaySelfMetrics();
+        self.CreateCounter("gateway_test_hidden_total", "Not rendered without gateway metrics.").Inc();
+        return self;
     }
 
     private sealed class FixedProvider(params MetricFamily[] families) : IMetricFamilyProvider

@@ -32,8 +32,11 @@ internal static class StoreBuilder
     public static void Down(MetricStore store, NodeKey node, string source) =>
         store.MarkFailed(new NodeStatus(node, source, false, Time, TimeSpan.FromSeconds(5), 0, "timed out", "timeout", new Dictionary<string, string>()));
 
-    public static PrometheusRenderer Renderer(MetricStore store, bool includeGatewayMetrics = false, IEnumerable<IMetricFamilyProvider>? providers = null, global::Prometheus.CollectorRegistry? registry = null) =>
-        new(store, new PrometheusExporterOptions { GatewayInstance = "gw:9464", IncludeGatewayMetrics = includeGatewayMetrics }, providers, registry);
+    public static PrometheusRenderer Renderer(MetricStore store, bool includeGatewayMetrics = false, IEnumerable<IMetricFamilyProvider>? providers = null, SelfMetrics? selfMetrics = null) =>
+        new(store, new PrometheusExporterOptions { GatewayInstance = "gw:9464", IncludeGatewayMetrics = includeGatewayMetrics }, providers, selfMetrics);
+
+    /// <summary>The gateway's own registry, labelled as <see cref="Renderer"/>'s gateway.</summary>
+    public static SelfMetrics GatewaySelfMetrics() => new("gw:9464");
 
     public static async Task<string> RenderAsync(PrometheusRenderer renderer, ExpositionFormat format)
     {

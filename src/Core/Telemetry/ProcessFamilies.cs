@@ -1,40 +1,21 @@
 using System.Diagnostics;
 using Gateway.Core.Metrics;
-using Gateway.Exposition;
 
-namespace Gateway.Exporters.Prometheus;
+namespace Gateway.Core.Telemetry;
 
 /// <summary>
 /// The gateway's own process and runtime metrics, under the names the Prometheus client libraries
-/// (and prometheus_process_collector on BEAM nodes) use, so they merge into the same families as the
-/// nodes' <c>process_*</c> series instead of clashing with them. Rendered here rather than by
-/// prometheus-net's default collectors, which would declare those families a second time.
+/// (and prometheus_process_collector on BEAM nodes) use: <c>process_cpu_seconds_total</c>,
+/// <c>process_start_time_seconds</c>, <c>process_resident_memory_bytes</c>,
+/// <c>process_virtual_memory_bytes</c>, <c>process_open_fds</c>, <c>dotnet_collection_count_total{generation}</c>,
+/// <c>dotnet_total_memory_bytes</c>, without <c>instance</c>/<c>job</c> (the exporter adds the gateway's).
+/// They are families rather than <see cref="SelfMetrics"/> instruments because nodes expose the same
+/// names: the exporter merges them by name with the nodes' <c>process_*</c> series, where
+/// prometheus-net's process collector (streamed after the nodes' families) would declare those
+/// families a second time whenever a node has them.
 /// </summary>
-internal static class GatewayProcessMetrics
+public static class ProcessFamilies
 {
-    /// <summary>
-    /// The family names produced here, as declared in each format (OpenMetrics drops a counter's
-    /// <c>_total</c>): a prometheus-net family of the same name is left out, or both would expose the
-    /// gateway's series twice.
-    /// </summary>
-    public static IReadOnlySet<string> Names(ExpositionFormat format) =>
-        format == ExpositionFormat.OpenMetrics ? OpenMetricsNames : TextNames;
-
-    private static readonly HashSet<string> TextNames = new(StringComparer.Ordinal)
-    {
-        "process_cpu_seconds_total",
-        "process_start_time_seconds",
-        "process_resident_memory_bytes",
-        "process_virtual_memory_bytes",
-        "process_open_fds",
-        "dotnet_collection_count_total",
-        "dotnet_total_memory_bytes",
-    };
-
-    private static readonly HashSet<string> OpenMetricsNames = new(
-        TextNames.Select(n => n.EndsWith("_total", StringComparison.Ordinal) ? n[..^6] : n),
-        StringComparer.Ordinal);
-
     private static readonly LabelSet[] Generations = Enumerable.Range(0, GC.MaxGeneration + 1)
         // The IEnumerable overload on purpose: LabelSet.Create(params ReadOnlySpan<Label>) recurses into itself.
         .Select(g => LabelSet.Create((IEnumerable<Label>)[new Label("generation", g.ToString(System.Globalization.CultureInfo.InvariantCulture))]))

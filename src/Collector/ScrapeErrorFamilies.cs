@@ -1,11 +1,13 @@
-using Gateway.Core.Telemetry;
-using Gateway.Collector;
 using Gateway.Core.Metrics;
-using Gateway.Exporters.Prometheus;
+using Gateway.Core.Telemetry;
 
-namespace Gateway.Hosting;
+namespace Gateway.Collector;
 
-/// <summary>Renders the collector's error counters as <c>gateway_scrape_errors_total{instance,job,reason}</c>.</summary>
+/// <summary>
+/// Renders the collector's error counters as <c>gateway_scrape_errors_total{instance,job,reason}</c>:
+/// one series per node, so a family merged with the nodes' rather than a <see cref="SelfMetrics"/> counter
+/// (whose series all carry the gateway's own <c>instance</c>/<c>job</c>).
+/// </summary>
 internal sealed class ScrapeErrorFamilies(ScrapeStatistics statistics) : IMetricFamilyProvider
 {
     private const string Name = "gateway_scrape_errors_total";
