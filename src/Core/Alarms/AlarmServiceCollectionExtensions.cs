@@ -1,8 +1,10 @@
 using Gateway.Core.Routing;
 using Gateway.Core.Rules;
 using Gateway.Core.Store;
+using Gateway.Core.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,18 +18,29 @@ public static class AlarmServiceCollectionExtensions
     /// services: rule evaluation on every <see cref="MetricStore"/> change, and alarm maintenance
     /// (hold timers, startup grace, history pruning), plus the log-pattern rules (<see cref="NotificationQueue"/>
     /// as an <see cref="INotificationObserver"/> of the router, <see cref="LogRuleService"/>). Needs <see cref="RoutingServiceCollectionExtensions.AddGatewayOutbox(IServiceCollection, IConfiguration, Func{IServiceProvider, string}, string)"/> (for the
-    /// <see cref="IEventRouter"/>) and a <see cref="MetricStore"/> singleton.
+    /// <see cref="IEventRouter"/>) and a <see cref="MetricStore"/> singleton. Self-metrics:
+    /// <c>gateway_alarms_active{severity}</c> and <c>gateway_alarm_events_total{event}</c> in
+    /// <see cref="SelfMetrics"/> (<see cref="AlarmMetrics"/>), <c>gateway_alarm_active{instance,job,type,severity}</c>
+    /// as an <see cref="IMetricFamilyProvider"/> (<see cref="ActiveAlarmFamilies"/>).
     /// </summary>
     public static IServiceCollection AddGatewayAlarms(this IServiceCollection services, IConfiguration alarmsSection, Func<IServiceProvider, string> dataDir)
     {
         services.AddOptions<AlarmsOptions>().Bind(alarmsSection).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AlarmsOptions>, AlarmsOptionsValidator>();
-        services.AddSingleton(sp => new AlarmManager(
-            AlarmManager.PathFor(dataDir(sp)),
-            sp.GetRequiredService<IEventRouter>(),
-            sp.GetRequiredService<IOptions<AlarmsOptions>>().Value,
-            sp.GetService<TimeProvider>() ?? TimeProvider.System,
-            sp.GetRequiredService<ILogger<AlarmManager>>()));
+        services.AddSelfMetrics();
+        services.AddSingleton(sp =>
+        {
+            var manager = new AlarmManager(
+                AlarmManager.PathFor(dataDir(sp)),
+                sp.GetRequiredService<IEventRouter>(),
+                sp.GetRequiredService<IOptions<AlarmsOptions>>().Value,
+                sp.GetService<TimeProvider>() ?? TimeProvider.System,
+                sp.GetRequiredService<ILogger<AlarmManager>>());
+            AlarmMetrics.Register(sp.GetRequiredService<SelfMetrics>(), manager);
+            return manager;
+        });
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMetricFamilyProvider, ActiveAlarmFamilies>(
+            static sp => new ActiveAlarmFamilies(sp.GetRequiredService<AlarmManager>(), sp.GetService<MetricStore>())));
         services.AddSingleton(sp => new RuleEngine(
             RuleEngine.Compile(sp.GetRequiredService<IOptions<AlarmsOptions>>().Value.Rules),
             sp.GetRequiredService<AlarmManager>(),

@@ -29,8 +29,6 @@ internal static class GatewayComponents
 
         services.AddGatewayOutbox(configuration.GetSection("outbox"), DataDir);
         sections.Add<OutboxOptions>("outbox");
-        services.AddSingleton(sp => new CountingEventRouter(sp.GetRequiredService<Router>()));
-        services.AddSingleton<IEventRouter>(sp => sp.GetRequiredService<CountingEventRouter>());
 
         services.AddGatewayAlarms(configuration.GetSection(AlarmsOptions.Section), DataDir);
         sections.Add<AlarmsOptions>(AlarmsOptions.Section);
