@@ -5,10 +5,13 @@ namespace Gateway.Collector.PrometheusText;
 
 /// <summary>
 /// Builds Core's metric model from what the exposition parser reads: interned <see cref="LabelSet"/>s,
-/// <see cref="Sample"/>s and <see cref="MetricFamily"/> values. Thread-safe (the interner is).
+/// <see cref="Sample"/>s and <see cref="MetricFamily"/> values. One per parser (it reuses a scratch
+/// list), so not thread-safe; the interner it shares is.
 /// </summary>
 internal sealed class MetricFamilyModel(LabelSetInterner interner) : IExpositionModel<LabelSet, Sample, MetricFamily>
 {
+    private readonly List<Label> _scratch = [];
+
     public string Intern(ReadOnlySpan<char> text) => interner.Intern(text);
 
     public LabelSet CreateLabels(ReadOnlySpan<ExpositionLabel> labels)
@@ -17,13 +20,13 @@ internal sealed class MetricFamilyModel(LabelSetInterner interner) : IExposition
         {
             return LabelSet.Empty;
         }
-        var copy = new Label[labels.Length];
-        for (var i = 0; i < copy.Length; i++)
+        // Runs only for a series not seen before by its parser; LabelSet.Create copies the list once.
+        _scratch.Clear();
+        foreach (var label in labels)
         {
-            copy[i] = new Label(labels[i].Name, labels[i].Value);
+            _scratch.Add(new Label(label.Name, label.Value));
         }
-        // Runs only for a series not seen before by its parser.
-        return interner.Intern(LabelSet.Create((IEnumerable<Label>)copy));
+        return interner.Intern(LabelSet.Create(_scratch));
     }
 
     public string? LabelValue(LabelSet labels, string name) => labels.Get(name);
