@@ -4,6 +4,7 @@ using Gateway.Collector.Scheduling;
 using Gateway.Core.Intake;
 using Gateway.Core.Routing;
 using Gateway.Core.Store;
+using Gateway.Core.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,7 +17,9 @@ public static class CollectorServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the collector: <see cref="CollectOptions"/> bound from <paramref name="collectSection"/> and
-    /// validated at start, <see cref="ScrapeStatistics"/>, the Prometheus text source and its discovery
+    /// validated at start, <see cref="ScrapeStatistics"/> with its self-metrics (<c>gateway_scrape_errors_total</c>
+    /// per node as an <see cref="IMetricFamilyProvider"/>, the <c>gateway_collection_duration_seconds</c>
+    /// histogram in <see cref="SelfMetrics"/>), the Prometheus text source and its discovery
     /// (static + file_sd), and the <see cref="ScrapeScheduler"/> hosted service. The host registers
     /// <see cref="Gateway.Core.Store.MetricStore"/>; <see cref="TimeProvider"/> defaults to the system clock.
     /// Other sources plug in by registering an <see cref="INodeSource"/> and an <see cref="ITargetProvider"/>.
@@ -30,7 +33,9 @@ public static class CollectorServiceCollectionExtensions
         services.AddOptions<CollectOptions>().Bind(collectSection).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CollectOptions>, CollectOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ScrapeStatistics>();
+        services.AddSelfMetrics();
+        services.TryAddSingleton(static sp => new ScrapeStatistics(sp.GetRequiredService<SelfMetrics>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMetricFamilyProvider, ScrapeErrorFamilies>());
         // The host registers Core's intake (AddGatewayAlarms); a host without Core's judging half (a
         // collector test) gets a plain one over its MetricStore.
         services.TryAddSingleton<ICoreIntake>(sp => new CoreIntake(sp.GetRequiredService<MetricStore>(), sp.GetService<IEventRouter>()));

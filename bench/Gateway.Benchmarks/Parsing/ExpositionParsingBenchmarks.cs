@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Gateway.Collector.PrometheusText;
+using Gateway.Exposition;
 using Gateway.Core.Metrics;
 
 namespace Gateway.Benchmarks.Parsing;
@@ -14,7 +15,7 @@ public class ExpositionParsingBenchmarks
 {
     private readonly ParserLimits _limits = new();
     private LabelSetInterner _interner = null!;
-    private ExpositionParser _parser = null!;
+    private MetricFamilyParser _parser = null!;
     private byte[] _body = null!;
 
     [Params(ExpositionFormat.PrometheusText, ExpositionFormat.OpenMetrics)]
@@ -28,7 +29,7 @@ public class ExpositionParsingBenchmarks
         (_body, var samples) = ExpositionGenerator.Generate(Format == ExpositionFormat.OpenMetrics);
         Samples = samples;
         _interner = new LabelSetInterner();
-        _parser = new ExpositionParser(_interner);
+        _parser = new MetricFamilyParser(_interner);
         var parsed = _parser.Parse(_body, Format, _limits).Sum(f => f.Samples.Count);
         if (parsed != samples)
         {
@@ -41,5 +42,5 @@ public class ExpositionParsingBenchmarks
     public int SteadyState() => _parser.Parse(_body, Format, _limits).Count;
 
     [Benchmark]
-    public int FirstScrape() => new ExpositionParser(_interner).Parse(_body, Format, _limits).Count;
+    public int FirstScrape() => new MetricFamilyParser(_interner).Parse(_body, Format, _limits).Count;
 }

@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Gateway.Core.Nodes;
 using Gateway.Core.Store;
 using Gateway.Exporters.Prometheus;
+using Gateway.Exposition;
 
 namespace Gateway.Benchmarks.Rendering;
 
@@ -34,5 +35,5 @@ public class RenderingColdBenchmarks
     public void ReplaceSnapshots() => RenderingShape.ReplaceAll(_store, _snapshots);
 
     [Benchmark]
-    public Task Render() => _renderer.RenderAsync(Stream.Null, PrometheusExportFormat.PrometheusText);
+    public Task Render() => _renderer.RenderAsync(Stream.Null, ExpositionFormat.PrometheusText);
 }

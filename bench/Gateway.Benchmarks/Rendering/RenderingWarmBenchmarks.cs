@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Gateway.Core.Nodes;
 using Gateway.Core.Store;
 using Gateway.Exporters.Prometheus;
+using Gateway.Exposition;
 
 namespace Gateway.Benchmarks.Rendering;
 
@@ -21,8 +22,8 @@ public class RenderingWarmBenchmarks
     [Params("1000x100", "1000x1000", "10000x100")]
     public string Shape { get; set; } = "1000x100";
 
-    [Params(PrometheusExportFormat.PrometheusText, PrometheusExportFormat.OpenMetrics)]
-    public PrometheusExportFormat Format { get; set; }
+    [Params(ExpositionFormat.PrometheusText, ExpositionFormat.OpenMetrics)]
+    public ExpositionFormat Format { get; set; }
 
     [GlobalSetup]
     public void Setup()

@@ -1,3 +1,5 @@
+using Gateway.Exposition;
+
 namespace Gateway.Collector.PrometheusText;
 
 /// <summary>

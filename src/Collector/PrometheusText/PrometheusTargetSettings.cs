@@ -1,3 +1,5 @@
+using Gateway.Exposition;
+
 namespace Gateway.Collector.PrometheusText;
 
 /// <summary>What <see cref="PrometheusTextSource"/> needs beyond the URL. Shared by all targets of a job.</summary>

@@ -3,13 +3,14 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using Gateway.Core.Metrics;
 using Gateway.Core.Nodes;
+using Gateway.Exposition;
 
 namespace Gateway.Collector.PrometheusText;
 
 /// <summary>
 /// Scrapes HTTP endpoints that serve the Prometheus text format 0.0.4 or OpenMetrics 1.0. One GET per
 /// collection, OpenMetrics preferred by content negotiation, the body read into a pooled buffer with a hard
-/// size cap and parsed by the node's own <see cref="ExpositionParser"/> (which reuses the label sets of the
+/// size cap and parsed by the node's own <see cref="MetricFamilyParser"/> (which reuses the label sets of the
 /// previous scrape). Every expected failure becomes a typed <see cref="ScrapeResult.Failure"/>; no logging
 /// here — the scheduler logs state changes and counts the rest.
 /// </summary>
@@ -133,12 +134,12 @@ public sealed class PrometheusTextSource : INodeSource
     }
 
     /// <summary>A node's parser and the interner behind it (kept together to bound the interner's size).</summary>
-    private sealed record NodeParser(ExpositionParser Parser, LabelSetInterner Interner)
+    private sealed record NodeParser(MetricFamilyParser Parser, LabelSetInterner Interner)
     {
         public static NodeParser Create()
         {
             var interner = new LabelSetInterner();
-            return new NodeParser(new ExpositionParser(interner), interner);
+            return new NodeParser(new MetricFamilyParser(interner), interner);
         }
 
         public bool IsBloated(IReadOnlyList<MetricFamily> families)

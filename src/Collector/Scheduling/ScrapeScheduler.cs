@@ -372,6 +372,7 @@ public sealed partial class ScrapeScheduler : BackgroundService
     private void Complete(ScheduledNode node, ScrapeTarget target, ScrapeResult result, TimeSpan duration)
     {
         var key = target.Node;
+        _statistics.RecordCollection(key, duration);
         var now = _time.GetUtcNow();
         lock (node)
         {

@@ -25,6 +25,7 @@ public sealed partial class AlarmManager : IDisposable
     private readonly ConcurrentDictionary<string, ActiveAlarm> _active = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _byNode = new(StringComparer.Ordinal);
     private readonly List<(long Sequence, AlarmEvent Event)> _unrouted = [];
+    private readonly long[] _eventCounts = new long[Enum.GetValues<AlarmEventKind>().Length];
     private readonly DateTimeOffset _startedAt;
     private DateTimeOffset _lastPrune;
     private bool _graceOver;
@@ -85,6 +86,12 @@ public sealed partial class AlarmManager : IDisposable
     public Alarm? Get(string id) => _active.TryGetValue(id, out var a) ? a.Alarm : null;
 
     public bool IsActive(string id) => _active.ContainsKey(id);
+
+    /// <summary>
+    /// Events of <paramref name="kind"/> this process emitted since it started (for
+    /// <c>gateway_alarm_events_total</c>); events of an earlier run routed again at start are not counted.
+    /// </summary>
+    public long EventCount(AlarmEventKind kind) => Interlocked.Read(ref _eventCounts[(int)kind]);
 
     /// <summary>Active alarm counts per severity (for <c>gateway_alarms_active</c>).</summary>
     public IReadOnlyDictionary<Severity, int> CountBySeverity() =>
@@ -454,6 +461,7 @@ public sealed partial class AlarmManager : IDisposable
         }
         foreach (var e in events ?? [])
         {
+            Interlocked.Increment(ref _eventCounts[(int)e.Kind]);
             LogAlarmEvent(e.Kind, e.Alarm.Severity, e.Alarm.Node, e.Alarm.Type, e.Alarm.Resource, e.Alarm.Id);
         }
         if (events is not null)

@@ -3,6 +3,7 @@ using Gateway.Core.Nodes;
 using Gateway.Core.Routing;
 using Gateway.Core.Rules;
 using Gateway.Core.Store;
+using Gateway.Core.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,19 +22,30 @@ public static class AlarmServiceCollectionExtensions
     /// plugs in with <c>AddBeamAlarms</c>), and alarm maintenance (hold timers, startup grace, history
     /// pruning). Needs <see cref="RoutingServiceCollectionExtensions.AddGatewayOutbox(IServiceCollection, IConfiguration, Func{IServiceProvider, string}, string)"/>
     /// (for the <see cref="IEventRouter"/>) and a <see cref="MetricStore"/> singleton.
+    /// Self-metrics: <c>gateway_alarms_active{severity}</c> and <c>gateway_alarm_events_total{event}</c> in
+    /// <see cref="SelfMetrics"/> (<see cref="AlarmMetrics"/>), <c>gateway_alarm_active{instance,job,type,severity}</c>
+    /// as an <see cref="IMetricFamilyProvider"/> (<see cref="ActiveAlarmFamilies"/>).
     /// </summary>
     public static IServiceCollection AddGatewayAlarms(this IServiceCollection services, IConfiguration alarmsSection, Func<IServiceProvider, string> dataDir)
     {
         services.AddOptions<AlarmsOptions>().Bind(alarmsSection).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AlarmsOptions>, AlarmsOptionsValidator>();
+        services.AddSelfMetrics();
         services.TryAddSingleton<NodeGroups>();
-        services.AddSingleton(sp => new AlarmManager(
-            AlarmManager.PathFor(dataDir(sp)),
-            sp.GetRequiredService<IEventRouter>(),
-            sp.GetRequiredService<IOptions<AlarmsOptions>>().Value,
-            sp.GetService<TimeProvider>() ?? TimeProvider.System,
-            sp.GetRequiredService<ILogger<AlarmManager>>(),
-            sp.GetRequiredService<NodeGroups>()));
+        services.AddSingleton(sp =>
+        {
+            var manager = new AlarmManager(
+                AlarmManager.PathFor(dataDir(sp)),
+                sp.GetRequiredService<IEventRouter>(),
+                sp.GetRequiredService<IOptions<AlarmsOptions>>().Value,
+                sp.GetService<TimeProvider>() ?? TimeProvider.System,
+                sp.GetRequiredService<ILogger<AlarmManager>>(),
+                sp.GetRequiredService<NodeGroups>());
+            AlarmMetrics.Register(sp.GetRequiredService<SelfMetrics>(), manager);
+            return manager;
+        });
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMetricFamilyProvider, ActiveAlarmFamilies>(
+            static sp => new ActiveAlarmFamilies(sp.GetRequiredService<AlarmManager>(), sp.GetService<MetricStore>())));
         services.AddSingleton<ICoreIntake>(sp => new CoreIntake(
             sp.GetRequiredService<MetricStore>(),
             sp.GetRequiredService<IEventRouter>(),

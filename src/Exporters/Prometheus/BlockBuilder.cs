@@ -1,4 +1,5 @@
 using Gateway.Core.Metrics;
+using Gateway.Exposition;
 
 namespace Gateway.Exporters.Prometheus;
 
@@ -6,7 +7,7 @@ namespace Gateway.Exporters.Prometheus;
 /// Encodes families into one buffer as <see cref="EncodedBlock"/>s: a family's declaration and sample
 /// lines, with the origin's labels injected. A block without sample lines is dropped.
 /// </summary>
-internal sealed class BlockBuilder(PooledBufferWriter writer, PrometheusExportFormat format)
+internal sealed class BlockBuilder(PooledBufferWriter writer, ExpositionFormat format)
 {
     private readonly List<Pending> _pending = [];
     private string _name = string.Empty;
@@ -16,8 +17,6 @@ internal sealed class BlockBuilder(PooledBufferWriter writer, PrometheusExportFo
     private bool _open;
 
     public PooledBufferWriter Writer => writer;
-
-    public PrometheusExportFormat Format => format;
 
     public int Count => _pending.Count;
 
@@ -30,42 +29,8 @@ internal sealed class BlockBuilder(PooledBufferWriter writer, PrometheusExportFo
     }
 
     /// <summary>A family's declaration: HELP (when there is one), TYPE and, in OpenMetrics, UNIT.</summary>
-    public static void WriteDeclaration(PooledBufferWriter writer, string name, string type, string help, string unit, PrometheusExportFormat format)
-    {
-        if (help.Length > 0)
-        {
-            ExpositionText.WriteBytes(writer, "# HELP "u8);
-            ExpositionText.WriteString(writer, name);
-            ExpositionText.WriteByte(writer, (byte)' ');
-            ExpositionText.WriteHelp(writer, help, format);
-            ExpositionText.WriteByte(writer, (byte)'\n');
-        }
-        ExpositionText.WriteBytes(writer, "# TYPE "u8);
-        ExpositionText.WriteString(writer, name);
-        ExpositionText.WriteByte(writer, (byte)' ');
-        ExpositionText.WriteString(writer, type);
-        ExpositionText.WriteByte(writer, (byte)'\n');
-        // OpenMetrics requires the family name to end with the unit; a unit that does not fit is left out.
-        if (format == PrometheusExportFormat.OpenMetrics && unit.Length > 0
-            && name.Length > unit.Length + 1
-            && name.EndsWith(unit, StringComparison.Ordinal)
-            && name[name.Length - unit.Length - 1] == '_')
-        {
-            ExpositionText.WriteBytes(writer, "# UNIT "u8);
-            ExpositionText.WriteString(writer, name);
-            ExpositionText.WriteByte(writer, (byte)' ');
-            ExpositionText.WriteString(writer, unit);
-            ExpositionText.WriteByte(writer, (byte)'\n');
-        }
-    }
-
-    /// <summary>Starts a block whose declaration lines are already encoded.</summary>
-    public void BeginRawBlock(string name, string type, ReadOnlySpan<byte> header)
-    {
-        Begin(name, type);
-        ExpositionText.WriteBytes(writer, header);
-        _linesStart = writer.WrittenCount;
-    }
+    public static void WriteDeclaration(PooledBufferWriter writer, string name, string type, string help, string unit, ExpositionFormat format) =>
+        ExpositionText.WriteDeclaration(writer, name, type, help, unit, format);
 
     public void EndBlock()
     {
@@ -86,7 +51,7 @@ internal sealed class BlockBuilder(PooledBufferWriter writer, PrometheusExportFo
     public void WriteSample(in Sample sample, SeriesLabels labels) => WriteSample(writer, sample, labels, format);
 
     /// <summary>Writes one sample line into <paramref name="writer"/>.</summary>
-    public static void WriteSample(PooledBufferWriter writer, in Sample sample, SeriesLabels labels, PrometheusExportFormat format)
+    public static void WriteSample(PooledBufferWriter writer, in Sample sample, SeriesLabels labels, ExpositionFormat format)
     {
         if (labels.TryGetEncoded(sample.Labels, out var prefix, out var series))
         {

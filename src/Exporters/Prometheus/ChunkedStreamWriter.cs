@@ -68,7 +68,8 @@ internal sealed class ChunkedStreamWriter : IAsyncDisposable
         _position = data.Length;
     }
 
-    private async ValueTask DrainAsync()
+    /// <summary>Writes out what is buffered without flushing the stream (another writer continues after it).</summary>
+    public async ValueTask DrainAsync()
     {
         if (_position == 0)
         {

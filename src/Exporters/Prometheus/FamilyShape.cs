@@ -1,4 +1,5 @@
 using Gateway.Core.Metrics;
+using Gateway.Exposition;
 
 namespace Gateway.Exporters.Prometheus;
 
@@ -9,12 +10,12 @@ namespace Gateway.Exporters.Prometheus;
 /// sample in 0.0.4, the parts of a gauge histogram in 0.0.4) is split off into a family of its own,
 /// named like the sample (<see cref="SplitType"/>), so nothing is dropped and nothing is mis-declared.
 /// </summary>
-internal readonly record struct FamilyShape(string Name, string Type, MetricType MetricType, PrometheusExportFormat Format)
+internal readonly record struct FamilyShape(string Name, string Type, MetricType MetricType, ExpositionFormat Format)
 {
-    public static FamilyShape Of(MetricFamily family, PrometheusExportFormat format)
+    public static FamilyShape Of(MetricFamily family, ExpositionFormat format)
     {
         var name = family.Name;
-        if (format == PrometheusExportFormat.PrometheusText)
+        if (format == ExpositionFormat.PrometheusText)
         {
             return family.Type switch
             {
@@ -44,7 +45,7 @@ internal readonly record struct FamilyShape(string Name, string Type, MetricType
     /// <summary>Whether a sample of this name is part of the declared family.</summary>
     public bool Contains(string sampleName)
     {
-        if (Format == PrometheusExportFormat.PrometheusText)
+        if (Format == ExpositionFormat.PrometheusText)
         {
             return MetricType switch
             {
@@ -69,7 +70,7 @@ internal readonly record struct FamilyShape(string Name, string Type, MetricType
     /// <summary>The type of a family split off for a sample the declaration cannot hold.</summary>
     public string SplitType(string sampleName)
     {
-        if (Format == PrometheusExportFormat.OpenMetrics)
+        if (Format == ExpositionFormat.OpenMetrics)
         {
             return "unknown";
         }

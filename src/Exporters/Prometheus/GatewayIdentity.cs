@@ -1,3 +1,5 @@
+using Gateway.Exposition;
+
 namespace Gateway.Exporters.Prometheus;
 
 /// <summary>The <c>job</c>/<c>instance</c> pair the gateway's own series carry, pre-encoded.</summary>

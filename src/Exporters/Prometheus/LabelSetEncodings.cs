@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Gateway.Core.Metrics;
+using Gateway.Exposition;
 
 namespace Gateway.Exporters.Prometheus;
 

@@ -1,4 +1,5 @@
 using Gateway.Core.Store;
+using Gateway.Exposition;
 
 namespace Gateway.Exporters.Prometheus;
 

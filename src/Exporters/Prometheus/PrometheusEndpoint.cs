@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Gateway.Exposition;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -11,13 +12,13 @@ internal static partial class PrometheusEndpoint
     {
         var request = context.Request;
         var response = context.Response;
-        var format = PrometheusContentNegotiation.Negotiate(request.Headers.Accept, options.OpenMetrics);
+        var format = ExpositionContentType.Negotiate(request.Headers.Accept, options.OpenMetrics);
         response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = PrometheusContentNegotiation.ContentType(format);
+        response.ContentType = ExpositionContentType.ContentType(format);
         response.Headers.Vary = "Accept, Accept-Encoding";
         var body = response.Body;
         GZipStream? gzip = null;
-        if (options.Gzip && PrometheusContentNegotiation.AcceptsGzip(request.Headers.AcceptEncoding))
+        if (options.Gzip && ExpositionContentType.AcceptsGzip(request.Headers.AcceptEncoding))
         {
             response.Headers.ContentEncoding = "gzip";
             gzip = new GZipStream(body, CompressionLevel.Fastest, leaveOpen: true);

@@ -19,9 +19,9 @@ public sealed class PrometheusExporterOptions
     public bool Gzip { get; set; } = true;
 
     /// <summary>
-    /// Include the gateway's own process/runtime metrics and the prometheus-net registry (the
-    /// <c>gateway_*</c> counters of the other components). Default true. The per-node self-metrics
-    /// (<c>gateway_node_up</c> …) are always included.
+    /// Include the gateway's own process/runtime metrics and the <c>SelfMetrics</c> registry (the
+    /// <c>gateway_*</c> counters, gauges and histograms of the components). Default true. The per-node
+    /// self-metrics (<c>gateway_node_up</c> …) and provided families are always included.
     /// </summary>
     public bool IncludeGatewayMetrics { get; set; } = true;
 

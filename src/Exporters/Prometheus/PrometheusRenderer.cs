@@ -1,15 +1,16 @@
-using Gateway.Core.Telemetry;
 using Gateway.Core.Metrics;
 using Gateway.Core.Nodes;
 using Gateway.Core.Store;
-using PromNet = global::Prometheus;
+using Gateway.Core.Telemetry;
+using Gateway.Exposition;
 
 namespace Gateway.Exporters.Prometheus;
 
 /// <summary>
 /// Renders <c>/metrics</c>: every up node's series, the per-node self-metrics, provided families and
-/// the gateway's own metrics, merged into one block per family name, sorted by name then origin, and
-/// streamed to the destination in 64 KiB chunks. Nodes' series are encoded while they are written,
+/// the gateway's process metrics, merged into one block per family name, sorted by name then origin, and
+/// streamed to the destination in 64 KiB chunks; then the <see cref="SelfMetrics"/> registry, written
+/// by prometheus-net straight into the destination (its names are never declared by the merged part). Nodes' series are encoded while they are written,
 /// straight from the stored snapshots: nothing proportional to the series count is built or kept
 /// (an encoded copy of 10,000 nodes' series was ~420 MiB, more than the snapshots themselves).
 /// Thread-safe.
@@ -24,7 +25,7 @@ public sealed class PrometheusRenderer
     private readonly MetricStore _store;
     private readonly PrometheusExporterOptions _options;
     private readonly IMetricFamilyProvider[] _providers;
-    private readonly PromNet.CollectorRegistry? _registry;
+    private readonly SelfMetrics? _selfMetrics;
     private readonly GatewayIdentity _gateway;
     private readonly NodeLabelsCache _nodeLabels = new(new LabelSetEncodings());
     private long _conflicts;
@@ -33,17 +34,17 @@ public sealed class PrometheusRenderer
     /// <param name="store">The nodes' snapshots and statuses.</param>
     /// <param name="options">Exporter options (gateway identity, whether to include the gateway's own metrics).</param>
     /// <param name="providers">Extra families collected on every scrape.</param>
-    /// <param name="registry">The prometheus-net registry of the gateway's own instrumentation; null for none.</param>
+    /// <param name="selfMetrics">The gateway's own instruments (prometheus-net), written after everything else; null for none.</param>
     public PrometheusRenderer(
         MetricStore store,
         PrometheusExporterOptions options,
         IEnumerable<IMetricFamilyProvider>? providers = null,
-        PromNet.CollectorRegistry? registry = null)
+        SelfMetrics? selfMetrics = null)
     {
         _store = store;
         _options = options;
         _providers = providers?.ToArray() ?? [];
-        _registry = registry;
+        _selfMetrics = selfMetrics;
         _gateway = new GatewayIdentity(options.GatewayJob, options.EffectiveGatewayInstance);
     }
 
@@ -51,7 +52,7 @@ public sealed class PrometheusRenderer
     public long ConflictingFamilies => Interlocked.Read(ref _conflicts);
 
     /// <summary>Writes the whole exposition to <paramref name="destination"/> (flushed, not closed).</summary>
-    public async Task RenderAsync(Stream destination, PrometheusExportFormat format, CancellationToken cancellationToken = default)
+    public async Task RenderAsync(Stream destination, ExpositionFormat format, CancellationToken cancellationToken = default)
     {
         var entries = _store.Entries();
         // One grouper is kept for reuse; a concurrent scrape makes its own.
@@ -80,13 +81,9 @@ public sealed class PrometheusRenderer
             }
             if (_options.IncludeGatewayMetrics)
             {
-                foreach (var family in GatewayProcessMetrics.Collect())
+                foreach (var family in ProcessFamilies.Collect())
                 {
                     builder.AddFamily(family, _gateway.Labels);
-                }
-                if (_registry is not null)
-                {
-                    await AddRegistryAsync(builder, format, cancellationToken);
                 }
             }
             foreach (var block in builder.Build(copy: false))
@@ -95,7 +92,8 @@ public sealed class PrometheusRenderer
             }
 
             var order = grouper.Arrange(out var parts, out var groups, out var names, out var ends);
-            await WriteAsync(destination, parts, order, groups, names, ends, format, cancellationToken);
+            var self = _options.IncludeGatewayMetrics ? _selfMetrics : null;
+            await WriteAsync(destination, parts, order, groups, names, ends, format, self, cancellationToken);
             _nodeLabels.EndRender(render, entries.Count);
         }
         finally
@@ -105,7 +103,7 @@ public sealed class PrometheusRenderer
         }
     }
 
-    private static void AddNode(FamilyGrouper grouper, NodeSnapshot snapshot, SeriesLabels labels, PrometheusExportFormat format)
+    private static void AddNode(FamilyGrouper grouper, NodeSnapshot snapshot, SeriesLabels labels, ExpositionFormat format)
     {
         foreach (var family in snapshot.Families)
         {
@@ -147,9 +145,13 @@ public sealed class PrometheusRenderer
     }
 
     private async Task WriteAsync(
-        Stream destination, RenderPart[] parts, int[] order, int groups, string[] names, int[] ends, PrometheusExportFormat format, CancellationToken cancellationToken)
+        Stream destination, RenderPart[] parts, int[] order, int groups, string[] names, int[] ends, ExpositionFormat format, SelfMetrics? self, CancellationToken cancellationToken)
     {
         var conflicts = 0;
+        var openMetrics = format == ExpositionFormat.OpenMetrics;
+        // The registry is written after the merged families: a name it declares stays out of them
+        // (counted as a conflict), or the family would be declared twice.
+        var reserved = self?.FamilyNames(openMetrics);
         using var scratch = new PooledBufferWriter(16 * 1024);
         var output = new ChunkedStreamWriter(destination, cancellationToken);
         await using (output)
@@ -157,6 +159,12 @@ public sealed class PrometheusRenderer
             var i = 0;
             for (var g = 0; g < groups; g++)
             {
+                if (reserved is not null && reserved.Contains(names[g]))
+                {
+                    conflicts += ends[g] - i;
+                    i = ends[g];
+                    continue;
+                }
                 // Parts of one name are adjacent, in origin order: the first declares the family.
                 var first = parts[order[i]];
                 scratch.Clear();
@@ -181,11 +189,20 @@ public sealed class PrometheusRenderer
                     }
                 }
             }
-            if (format == PrometheusExportFormat.OpenMetrics)
+            if (self is not null)
             {
-                await output.WriteAsync(Eof);
+                // prometheus-net writes its families (and, in OpenMetrics, the one # EOF) itself.
+                await output.DrainAsync();
+                await self.WriteAsync(destination, openMetrics, cancellationToken);
             }
-            await output.FlushAsync();
+            else
+            {
+                if (openMetrics)
+                {
+                    await output.WriteAsync(Eof);
+                }
+                await output.FlushAsync();
+            }
         }
         if (conflicts > 0)
         {
@@ -193,7 +210,7 @@ public sealed class PrometheusRenderer
         }
     }
 
-    private static void WriteDeclaration(PooledBufferWriter writer, string name, in RenderPart part, PrometheusExportFormat format)
+    private static void WriteDeclaration(PooledBufferWriter writer, string name, in RenderPart part, ExpositionFormat format)
     {
         if (part.Block is { } block)
         {
@@ -204,7 +221,7 @@ public sealed class PrometheusRenderer
         BlockBuilder.WriteDeclaration(writer, name, part.Type, family.Help, part.Split is null ? family.Unit : string.Empty, format);
     }
 
-    private static void WriteLines(PooledBufferWriter writer, in RenderPart part, PrometheusExportFormat format)
+    private static void WriteLines(PooledBufferWriter writer, in RenderPart part, ExpositionFormat format)
     {
         var family = part.Family!;
         var labels = part.Labels!;
@@ -238,16 +255,6 @@ public sealed class PrometheusRenderer
                 BlockBuilder.WriteSample(writer, sample, labels, format);
             }
         }
-    }
-
-    private async Task AddRegistryAsync(BlockBuilder builder, PrometheusExportFormat format, CancellationToken cancellationToken)
-    {
-        using var text = new MemoryStream();
-        await _registry!.CollectAndExportAsTextAsync(
-            text,
-            format == PrometheusExportFormat.OpenMetrics ? PromNet.ExpositionFormat.OpenMetricsText : PromNet.ExpositionFormat.PrometheusText,
-            cancellationToken);
-        RegistryExposition.Split(text.GetBuffer().AsSpan(0, (int)text.Length), builder, _gateway, GatewayProcessMetrics.Names(format));
     }
 
     private MetricFamily ConflictsCounter() => new(

@@ -1,6 +1,7 @@
 using System.Buffers;
 using Gateway.Core.Metrics;
 using Gateway.Core.Nodes;
+using Gateway.Exposition;
 
 namespace Gateway.Exporters.Prometheus;
 

@@ -19,7 +19,8 @@ public static class SnmpExporterServiceCollectionExtensions
     /// <see cref="SnmpTrapExporter"/> with its own outbox per destination (needs
     /// <see cref="RoutingServiceCollectionExtensions.AddGatewayOutbox(IServiceCollection, IConfiguration, Func{IServiceProvider, string}, string)"/>),
     /// and, when <c>agent</c> is set, the <see cref="SnmpAgentService"/> (reads <see cref="AlarmManager"/>
-    /// and <see cref="MetricStore"/> when registered). The engine ID lives in <c>&lt;dataDir&gt;/snmp-engine.conf</c>.
+    /// and <see cref="MetricStore"/> when registered) with its counters in <see cref="SelfMetrics"/>
+    /// (<see cref="SnmpAgentMetrics"/>). The engine ID lives in <c>&lt;dataDir&gt;/snmp-engine.conf</c>.
     /// A missing section (or <c>enabled: false</c>) registers nothing.
     /// </summary>
     public static IServiceCollection AddSnmpExporter(this IServiceCollection services, IConfiguration section, Func<IServiceProvider, string> dataDir)
@@ -55,19 +56,21 @@ public static class SnmpExporterServiceCollectionExtensions
 
         if (section.GetSection("agent").Exists())
         {
+            services.AddSelfMetrics();
             services.TryAddSingleton(sp =>
             {
                 var runtime = sp.GetRequiredService<SnmpRuntime>();
-                return new SnmpAgentService(
+                var service = new SnmpAgentService(
                     runtime,
                     runtime.Options.Agent!,
                     sp.GetService<AlarmManager>(),
                     sp.GetService<MetricStore>(),
                     sp.GetService<TimeProvider>() ?? TimeProvider.System,
                     sp.GetRequiredService<ILogger<SnmpAgentService>>());
+                SnmpAgentMetrics.Register(sp.GetRequiredService<SelfMetrics>(), service);
+                return service;
             });
             services.AddHostedService(sp => sp.GetRequiredService<SnmpAgentService>());
-            services.AddSingleton<IMetricFamilyProvider>(sp => new SnmpAgentFamilies(sp.GetRequiredService<SnmpAgentService>()));
         }
         return services;
     }

@@ -29,8 +29,6 @@ internal static class GatewayComponents
 
         services.AddGatewayOutbox(configuration.GetSection("outbox"), DataDir);
         sections.Add<OutboxOptions>("outbox");
-        services.AddSingleton(sp => new CountingEventRouter(sp.GetRequiredService<Router>()));
-        services.AddSingleton<IEventRouter>(sp => sp.GetRequiredService<CountingEventRouter>());
 
         services.AddGatewayAlarms(configuration.GetSection(AlarmsOptions.Section), DataDir);
         sections.Add<AlarmsOptions>(AlarmsOptions.Section);
@@ -42,8 +40,6 @@ internal static class GatewayComponents
         sections.AddPushExporters(services);
 
         services.AddPrometheusExporter(configuration.GetSection(PrometheusExporterOptions.Section));
-        services.AddSingleton<IMetricFamilyProvider, ScrapeErrorFamilies>();
-        services.AddSingleton<IMetricFamilyProvider, AlarmFamilies>();
         sections.Add<PrometheusExporterOptions>(PrometheusExporterOptions.Section);
     }
 

@@ -17,7 +17,6 @@ public static class GatewayHost
     public static WebApplication Build(LoadedConfiguration loaded)
     {
         DurationConverter.Register();
-        PrometheusNetDefaults.Apply();
         var configuration = loaded.Root;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {

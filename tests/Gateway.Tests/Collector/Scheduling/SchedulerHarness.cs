@@ -4,6 +4,7 @@ using Gateway.Core.Metrics;
 using Gateway.Core.Nodes;
 using Gateway.Core.Intake;
 using Gateway.Core.Store;
+using Gateway.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,7 @@ internal sealed class SchedulerHarness : IAsyncDisposable
     public SchedulerHarness(Func<ScrapeTarget, CancellationToken, Task<ScrapeResult>> behaviour, int concurrency = 64, TimeSpan? maxBackoff = null, ILogger<ScrapeScheduler>? logger = null, ITargetProvider? extraProvider = null)
     {
         Source = new FakeNodeSource(Time, behaviour);
+        Statistics = new ScrapeStatistics(SelfMetrics);
         Scheduler = new ScrapeScheduler(
             extraProvider is null ? [Provider] : [Provider, extraProvider],
             [Source],
@@ -35,7 +37,10 @@ internal sealed class SchedulerHarness : IAsyncDisposable
 
     public MetricStore Store { get; } = new();
 
-    public ScrapeStatistics Statistics { get; } = new();
+    /// <summary>The gateway's own registry, where <see cref="Statistics"/> keeps its duration histogram.</summary>
+    public SelfMetrics SelfMetrics { get; } = new("gw");
+
+    public ScrapeStatistics Statistics { get; }
 
     public ScrapeScheduler Scheduler { get; }
 

@@ -6,6 +6,7 @@ using Gateway.Collector;
 using Gateway.Collector.PrometheusText;
 using Gateway.Core.Metrics;
 using Gateway.Core.Nodes;
+using Gateway.Exposition;
 using Microsoft.AspNetCore.Http;
 
 namespace Gateway.Tests.Collector.Source;

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using Gateway.Exporters.Prometheus;
+using Gateway.Exposition;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Tests.Exporters.Prometheus;
@@ -63,7 +64,7 @@ public sealed class EndpointTests
         Assert.Equal(["gzip"], response.Content.Headers.ContentEncoding);
         var expected = await StoreBuilder.RenderAsync(
             new PrometheusRenderer(store, new PrometheusExporterOptions { GatewayInstance = "gw:9464", IncludeGatewayMetrics = false }),
-            PrometheusExportFormat.PrometheusText);
+            ExpositionFormat.PrometheusText);
         Assert.Equal(expected, body);
     }
 

@@ -1,4 +1,5 @@
 using Gateway.Exporters.Prometheus;
+using Gateway.Exposition;
 using static Gateway.Tests.Exporters.Prometheus.StoreBuilder;
 
 namespace Gateway.Tests.Exporters.Prometheus;
@@ -163,7 +164,7 @@ public sealed class ExactTextTests
     [Fact]
     public async Task Text_format_renders_every_node_merged_sorted_and_labelled()
     {
-        var output = await RenderAsync(Renderer(Fixture.Create()), PrometheusExportFormat.PrometheusText);
+        var output = await RenderAsync(Renderer(Fixture.Create()), ExpositionFormat.PrometheusText);
 
         Assert.Equal(Text + "\n", output);
     }
@@ -171,7 +172,7 @@ public sealed class ExactTextTests
     [Fact]
     public async Task OpenMetrics_format_renders_every_node_merged_sorted_and_labelled()
     {
-        var output = await RenderAsync(Renderer(Fixture.Create()), PrometheusExportFormat.OpenMetrics);
+        var output = await RenderAsync(Renderer(Fixture.Create()), ExpositionFormat.OpenMetrics);
 
         Assert.Equal(OpenMetrics + "\n", output);
     }

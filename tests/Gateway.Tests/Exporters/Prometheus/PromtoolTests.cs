@@ -1,7 +1,10 @@
+using Gateway.Collector;
 using Gateway.Core.Metrics;
 using Gateway.Core.Nodes;
 using Gateway.Core.Store;
+using Gateway.Core.Telemetry;
 using Gateway.Exporters.Prometheus;
+using Gateway.Exposition;
 using static Gateway.Tests.Exporters.Prometheus.StoreBuilder;
 
 namespace Gateway.Tests.Exporters.Prometheus;
@@ -30,19 +33,29 @@ public sealed class PromtoolTests
         }
         Down(store, new NodeKey("beam", "n2@host"), "beam");
         store.Register(new NodeKey("beam", "n3@host"), "beam");
-        var renderer = Renderer(store, includeGatewayMetrics: true);
+        var renderer = Renderer(store, includeGatewayMetrics: true, selfMetrics: SelfMetricsInUse());
 
-        var (exitCode, output) = await Promtool.CheckMetricsAsync(await RenderAsync(renderer, PrometheusExportFormat.PrometheusText));
+        var (exitCode, output) = await Promtool.CheckMetricsAsync(await RenderAsync(renderer, ExpositionFormat.PrometheusText));
 
         Assert.True(exitCode == 0, $"promtool exit {exitCode}: {output}");
+    }
+
+    /// <summary>A registry with a counter, a labelled gauge and the collector's histogram, each observed.</summary>
+    private static SelfMetrics SelfMetricsInUse()
+    {
+        var self = GatewaySelfMetrics();
+        self.CreateCounter("gateway_test_events_total", "Events.", "event").WithLabels("raised").Inc();
+        self.CreateGauge("gateway_test_active", "Active.", "severity").WithLabels("major").Set(2);
+        new ScrapeStatistics(self).RecordCollection(new NodeKey("beam", "n1@host"), TimeSpan.FromMilliseconds(30));
+        return self;
     }
 
     [Fact]
     public async Task The_full_fixture_with_prometheus_net_has_lint_findings_only_from_names_it_was_given()
     {
-        var renderer = Renderer(Fixture.Create(), includeGatewayMetrics: true, registry: global::Prometheus.Metrics.DefaultRegistry);
+        var renderer = Renderer(Fixture.Create(), includeGatewayMetrics: true, selfMetrics: GatewaySelfMetrics());
 
-        var (exitCode, output) = await Promtool.CheckMetricsAsync(await RenderAsync(renderer, PrometheusExportFormat.PrometheusText));
+        var (exitCode, output) = await Promtool.CheckMetricsAsync(await RenderAsync(renderer, ExpositionFormat.PrometheusText));
 
         // Exit 3 = lint only. The findings are about names the sources chose (a gauge ending in _count,
         // a counter without _total, prometheus-net's and .NET's own names), never about the format.

@@ -3,6 +3,7 @@ using Gateway.Core.Metrics;
 using Gateway.Core.Nodes;
 using Gateway.Core.Store;
 using Gateway.Exporters.Prometheus;
+using Gateway.Exposition;
 
 namespace Gateway.Tests.Exporters.Prometheus;
 
@@ -31,10 +32,13 @@ internal static class StoreBuilder
     public static void Down(MetricStore store, NodeKey node, string source) =>
         store.MarkFailed(new NodeStatus(node, source, false, Time, TimeSpan.FromSeconds(5), 0, "timed out", "timeout", new Dictionary<string, string>()));
 
-    public static PrometheusRenderer Renderer(MetricStore store, bool includeGatewayMetrics = false, IEnumerable<IMetricFamilyProvider>? providers = null, global::Prometheus.CollectorRegistry? registry = null) =>
-        new(store, new PrometheusExporterOptions { GatewayInstance = "gw:9464", IncludeGatewayMetrics = includeGatewayMetrics }, providers, registry);
+    public static PrometheusRenderer Renderer(MetricStore store, bool includeGatewayMetrics = false, IEnumerable<IMetricFamilyProvider>? providers = null, SelfMetrics? selfMetrics = null) =>
+        new(store, new PrometheusExporterOptions { GatewayInstance = "gw:9464", IncludeGatewayMetrics = includeGatewayMetrics }, providers, selfMetrics);
 
-    public static async Task<string> RenderAsync(PrometheusRenderer renderer, PrometheusExportFormat format)
+    /// <summary>The gateway's own registry, labelled as <see cref="Renderer"/>'s gateway.</summary>
+    public static SelfMetrics GatewaySelfMetrics() => new("gw:9464");
+
+    public static async Task<string> RenderAsync(PrometheusRenderer renderer, ExpositionFormat format)
     {
         using var stream = new MemoryStream();
         await renderer.RenderAsync(stream, format);

@@ -1,3 +1,4 @@
+using Gateway.Core.Telemetry;
 using Gateway.Core.Routing;
 using Gateway.Exporters.Snmp;
 using Gateway.Snmp.Engine;
@@ -210,6 +211,43 @@ public sealed class SnmpExporterRegistrationTests : IDisposable
 
             Assert.True(walk.ExitCode == 0, walk.StdErr);
             Assert.Equal(["GATEWAY-MIB::gwActiveAlarms.0 = Gauge32: 0"], walk.Lines);
+        }
+        finally
+        {
+            foreach (var service in hosted)
+            {
+                await service.StopAsync(CancellationToken.None);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_agent_counters_are_in_the_self_metrics_with_drops_by_reason()
+    {
+        await using var provider = Build(new()
+        {
+            ["exporters:snmp:agent:listen"] = "127.0.0.1:0",
+            ["exporters:snmp:agent:community"] = "public",
+        });
+        var hosted = provider.GetServices<IHostedService>().ToArray();
+        foreach (var service in hosted)
+        {
+            await service.StartAsync(CancellationToken.None);
+        }
+        try
+        {
+            var agent = provider.GetRequiredService<SnmpAgentService>();
+            var port = agent.LocalEndPoint!.Port;
+            await SnmpTool.RunAsync(NetSnmpTools.SnmpWalk, [.. TestMibs.NetSnmpArgs, "-v", "2c", "-c", "public", $"udp:127.0.0.1:{port}", "GATEWAY-MIB::gatewayMIB"]);
+            await SnmpTool.RunAsync(NetSnmpTools.SnmpWalk, [.. TestMibs.NetSnmpArgs, "-v", "2c", "-c", "wrong", "-t", "1", "-r", "0", $"udp:127.0.0.1:{port}", "GATEWAY-MIB::gatewayMIB"]);
+
+            using var stream = new MemoryStream();
+            await provider.GetRequiredService<SelfMetrics>().WriteAsync(stream, openMetrics: false);
+            var lines = System.Text.Encoding.UTF8.GetString(stream.ToArray()).Split('\n');
+
+            Assert.Contains(lines, l => l.StartsWith("gateway_snmp_agent_dropped_total{reason=\"bad_community\"", StringComparison.Ordinal) && l.EndsWith(" 1", StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.StartsWith("gateway_snmp_agent_dropped_total{reason=\"wrong_digest\"", StringComparison.Ordinal) && l.EndsWith(" 0", StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.StartsWith("gateway_snmp_agent_packets_total{direction=\"out\"", StringComparison.Ordinal) && !l.EndsWith(" 0", StringComparison.Ordinal));
         }
         finally
         {

@@ -1,7 +1,0 @@
-namespace Gateway.Collector.PrometheusText;
-
-/// <summary>A decoded, interned string (metric name, HELP text) cached under its raw bytes.</summary>
-internal sealed class CachedText(string value) : CacheEntry
-{
-    public string Value { get; } = value;
-}

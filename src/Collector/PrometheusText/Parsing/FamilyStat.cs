@@ -1,7 +1,0 @@
-namespace Gateway.Collector.PrometheusText;
-
-/// <summary>Sample count of a family in the previous parse, used to size its list exactly.</summary>
-internal sealed class FamilyStat : CacheEntry
-{
-    public int LastCount;
-}
