@@ -181,9 +181,10 @@ public sealed class ErlangNode : IAsyncDisposable
                 return;
             }
 
-            if (clock.Elapsed > TimeSpan.FromSeconds(30))
+            // A hang guard, not a speed limit: a node booting on a saturated machine may take a while.
+            if (clock.Elapsed > TimeSpan.FromSeconds(90))
             {
-                throw new TimeoutException($"erl {Name} did not register with epmd on {epmd.Port} within 30 s: {output}");
+                throw new TimeoutException($"erl {Name} did not register with epmd on {epmd.Port} within 90 s: {output}");
             }
 
             await Task.Delay(25, cancellationToken);
