@@ -79,15 +79,15 @@ public sealed class ErlangNode : IAsyncDisposable
         }
     }
 
-    /// <summary>SIGSTOP: the node freezes with its sockets open (a hung node).</summary>
-    public void Suspend()
+    /// <summary>SIGSTOP: the node freezes with its sockets open (a hung node); returns once it is frozen.</summary>
+    public async Task SuspendAsync()
     {
         // A frozen node cannot run its own watchdog: have a shell kill it if the test host dies.
         ParentWatch.Guard(process.Id);
-        OsSignals.Stop(process.Id);
+        await OsSignals.StopAsync(process.Id);
     }
 
-    /// <summary>SIGCONT after <see cref="Suspend"/>.</summary>
+    /// <summary>SIGCONT after <see cref="SuspendAsync"/>.</summary>
     public void Resume() => OsSignals.Continue(process.Id);
 
     public async ValueTask DisposeAsync()
