@@ -41,7 +41,7 @@ internal sealed class SnmpTrapd : IDisposable
             await File.WriteAllTextAsync(Path.Combine(_dir, "snmptrapd.conf"), newConfiguration);
         }
 
-        int starts = Lines().Count(l => l.Contains("NET-SNMP version", StringComparison.Ordinal));
+        int starts = Lines().Count(IsStartLine);
         // SIGTERM, not SIGKILL: snmptrapd saves its engine ID and boots on a clean shutdown.
         using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
@@ -51,8 +51,8 @@ internal sealed class SnmpTrapd : IDisposable
         await _process.WaitForExitAsync();
         _process.Dispose();
         _process = Launch(_startInfo);
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (Lines().Count(l => l.Contains("NET-SNMP version", StringComparison.Ordinal)) <= starts)
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (Lines().Count(IsStartLine) <= starts)
         {
             if (DateTime.UtcNow > deadline)
             {
@@ -64,6 +64,12 @@ internal sealed class SnmpTrapd : IDisposable
     }
 
     public int Port { get; }
+
+    // snmptrapd logs "NET-SNMP version 5.9.3" once it listens, and "... NET-SNMP version 5.9.3 Stopped."
+    // on SIGTERM: counting the latter as a start let a restart return before the new process listened,
+    // and the first datagram after it was lost.
+    private static bool IsStartLine(string line) =>
+        line.Contains("NET-SNMP version", StringComparison.Ordinal) && !line.Contains("Stopped", StringComparison.Ordinal);
 
     public IPEndPoint EndPoint => new(IPAddress.Loopback, Port);
 
@@ -105,7 +111,7 @@ internal sealed class SnmpTrapd : IDisposable
         var trapd = new SnmpTrapd(psi, dir, udp);
         try
         {
-            await trapd.WaitForLineAsync(l => l.Contains("NET-SNMP version", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+            await trapd.WaitForLineAsync(IsStartLine, TimeSpan.FromSeconds(30));
         }
         catch
         {
@@ -116,13 +122,15 @@ internal sealed class SnmpTrapd : IDisposable
         return trapd;
     }
 
+    /// <summary>The complete lines of the log so far (a line snmptrapd is still writing is left for the next read).</summary>
     public string[] Lines()
     {
         try
         {
             using var stream = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             using var reader = new StreamReader(stream);
-            return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            var text = reader.ReadToEnd();
+            return text[..(text.LastIndexOf('\n') + 1)].Split('\n', StringSplitOptions.RemoveEmptyEntries);
         }
         catch (FileNotFoundException)
         {
@@ -139,10 +147,10 @@ internal sealed class SnmpTrapd : IDisposable
         return line.Split('|', 3)[2].Split('\t');
     }
 
-    /// <summary>Polls the log until a line matches (no fixed sleep; 15 s unless told); throws with the log on timeout.</summary>
+    /// <summary>Polls the log until a line matches (no fixed sleep; a 30 s hang guard unless told); throws with the log on timeout.</summary>
     public async Task<string> WaitForLineAsync(Func<string, bool> predicate, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
         while (true)
         {
             var line = Lines().FirstOrDefault(predicate);

@@ -19,18 +19,30 @@ public static class BeamAgentTerms
             (ErlangAtom.Of("mnesia"), Boolean(options.Mnesia)),
             (ErlangAtom.Of("msacc"), Boolean(options.Msacc)),
             (ErlangAtom.Of("code"), Boolean(options.Code)),
-            (ErlangAtom.Of("call_timeout"), ErlangTerm.Integer((long)Math.Ceiling(options.CallTimeout.TotalMilliseconds))));
+            (ErlangAtom.Of("call_timeout"), CallTimeout(options)));
     }
 
-    /// <summary><c>#{level, max_per_second, max_bytes}</c>.</summary>
+    private static ErlangInteger CallTimeout(BeamAgentOptions options) =>
+        ErlangTerm.Integer((long)Math.Ceiling(options.CallTimeout.TotalMilliseconds));
+
+    /// <summary><c>#{level, max_per_second, max_bytes, call_timeout}</c> (agents before v4 ignore <c>call_timeout</c>).</summary>
     public static ErlangMap InstallOptions(string level, BeamAgentOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         return ErlangMap.Of(
             (ErlangAtom.Of("level"), ErlangAtom.Of(level)),
             (ErlangAtom.Of("max_per_second"), ErlangTerm.Integer(options.LogsPerSecond)),
-            (ErlangAtom.Of("max_bytes"), ErlangTerm.Integer(options.LogMaxBytes)));
+            (ErlangAtom.Of("max_bytes"), ErlangTerm.Integer(options.LogMaxBytes)),
+            (ErlangAtom.Of("call_timeout"), CallTimeout(options)));
     }
+
+    /// <summary>True unless the reply says the agent's logger handler is not installed (<c>forwarding => #{installed => false}</c>).</summary>
+    public static bool ForwarderInstalled(ErlangTerm reply) =>
+        reply is not ErlangMap map
+        || !map.TryGetValue("forwarding", out var forwarding)
+        || forwarding is not ErlangMap status
+        || !status.TryGetValue("installed", out var installed)
+        || !installed.IsAtom("false");
 
     private static ErlangAtom Boolean(bool value) => ErlangAtom.Of(value ? "true" : "false");
 }

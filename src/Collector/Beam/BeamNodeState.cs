@@ -9,6 +9,9 @@ internal sealed class BeamNodeState
     /// <summary>The logger/alarm forwarder is installed pointing at us.</summary>
     public bool ForwarderInstalled { get; set; }
 
+    /// <summary>The last <c>install/2</c> answered <c>logger => ok</c>: a later reply without the handler means it was lost, not refused.</summary>
+    public bool ForwarderClean { get; set; }
+
     /// <summary>Why the agent cannot run on this node (agentless from then on), or null.</summary>
     public string? AgentUnavailable { get; set; }
 
@@ -23,6 +26,7 @@ internal sealed class BeamNodeState
     {
         AgentVersion = null;
         ForwarderInstalled = false;
+        ForwarderClean = false;
         AgentUnavailable = null;
     }
 }

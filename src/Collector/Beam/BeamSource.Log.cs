@@ -27,4 +27,7 @@ public sealed partial class BeamSource
 
     [LoggerMessage(EventId = 1727, Level = LogLevel.Information, Message = "Agent removed from {Node} on request ({What}); the node is collected without it")]
     private static partial void LogAgentRemoved(ILogger logger, string node, string what);
+
+    [LoggerMessage(EventId = 1728, Level = LogLevel.Information, Message = "The log and alarm forwarder on {Node} was gone; installing it again")]
+    private static partial void LogForwarderReinstalled(ILogger logger, string node);
 }

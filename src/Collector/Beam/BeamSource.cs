@@ -269,7 +269,7 @@ public sealed partial class BeamSource : INodeSource, IAsyncDisposable, IDisposa
                 agentInfo = "loaded v" + state.AgentVersion!.Value.ToString(CultureInfo.InvariantCulture);
                 if (!state.ForwarderInstalled)
                 {
-                    await InstallForwarderAsync(local, node, settings.LogLevel, timeout, cancellationToken);
+                    state.ForwarderClean = await InstallForwarderAsync(local, node, settings.LogLevel, timeout, cancellationToken);
                     state.ForwarderInstalled = true;
                 }
             }
@@ -278,11 +278,20 @@ public sealed partial class BeamSource : INodeSource, IAsyncDisposable, IDisposa
         var reply = useAgent
             ? await local.RpcAsync(node, GatewayAgentSource.ModuleName, "collect", [collectOptions], timeout, cancellationToken)
             : await BeamAgentlessCollector.CollectAsync(local, node, timeout, cancellationToken, options.AgentOptions);
+        if (useAgent && state.ForwarderClean && !BeamAgentTerms.ForwarderInstalled(reply))
+        {
+            // collect/1 (v4+) adds back a handler that went missing; this is for what it cannot: an
+            // install it was told to forget (gateway_agent:remove() run on the node, e.g. by another
+            // gateway releasing the node) or an agent before v4. Once per loss: a refused install stays refused.
+            LogForwarderReinstalled(logger, node);
+            state.ForwarderClean = await InstallForwarderAsync(local, node, settings.LogLevel, timeout, cancellationToken);
+        }
         var families = mapper.Map(reply, settings.Naming);
         return ScrapeResult.Success(families, BuildInfo(reply, agentInfo, settings.Group));
     }
 
-    private async Task InstallForwarderAsync(LocalNode local, string node, string level, TimeSpan timeout, CancellationToken cancellationToken)
+    // True when the logger handler was added (the alarm_handler part may be not_running: SASL can start later).
+    private async Task<bool> InstallForwarderAsync(LocalNode local, string node, string level, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var target = new ErlangTuple(ErlangAtom.Of(BeamHiddenNode.MailboxName), local.Name);
         var installOptions = BeamAgentTerms.InstallOptions(level, options.AgentOptions);
@@ -290,7 +299,9 @@ public sealed partial class BeamSource : INodeSource, IAsyncDisposable, IDisposa
         if (result is not ErlangMap map || !map.TryGetValue("logger", out var loggerResult) || !loggerResult.IsAtom("ok"))
         {
             LogForwarderNotInstalled(logger, node, result.ToString());
+            return false;
         }
+        return true;
     }
 
     private static Dictionary<string, string> BuildInfo(ErlangTerm reply, string agent, string? group)

@@ -15,7 +15,7 @@ namespace Gateway.Erlang.Tests.Distribution;
 public sealed class DistributionConnectionTests : IAsyncLifetime
 {
     private static readonly TimeSpan TickTime = TimeSpan.FromSeconds(4);
-    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);
     private static readonly ErlangPid Target = new(ErlangAtom.Of("gw@localhost"), 1, 0, 1);
 
     private readonly FakeTimeProvider time = new();

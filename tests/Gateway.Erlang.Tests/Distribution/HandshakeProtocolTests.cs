@@ -7,7 +7,7 @@ namespace Gateway.Erlang.Tests.Distribution;
 public sealed class HandshakeProtocolTests
 {
     private const uint OurCreation = 0xCAFE0001;
-    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);
 
     [Fact]
     public void Cookie_digest_is_md5_of_cookie_and_decimal_challenge()

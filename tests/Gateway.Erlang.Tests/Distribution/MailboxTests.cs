@@ -6,7 +6,7 @@ namespace Gateway.Erlang.Tests.Distribution;
 
 public sealed class MailboxTests(ErlangTestbed testbed) : IClassFixture<ErlangTestbed>, IAsyncLifetime
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
     private LocalNode local = null!;
 
     private string Peer => testbed.Node.Name;

@@ -43,7 +43,7 @@ public sealed class NodeDownTests(EpmdOnlyTestbed testbed) : IClassFixture<EpmdO
         var down = NextNodeDown(local);
         await local.ConnectAsync(node.Name);
 
-        node.Suspend();
+        await node.SuspendAsync();
         try
         {
             var e = await down.WaitAsync(Guard);

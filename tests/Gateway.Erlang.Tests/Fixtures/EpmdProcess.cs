@@ -99,7 +99,7 @@ public sealed class EpmdProcess : IAsyncDisposable
                 await Client.NamesAsync(cancellationToken);
                 return;
             }
-            catch (EpmdException) when (clock.Elapsed < TimeSpan.FromSeconds(10))
+            catch (EpmdException) when (clock.Elapsed < TimeSpan.FromSeconds(60)) // a hang guard, not a speed limit
             {
                 await Task.Delay(20, cancellationToken);
             }

@@ -9,7 +9,8 @@ namespace Gateway.Erlang.Tests.Fixtures;
 /// </summary>
 public static class ErlangEval
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+    // A hang guard, not a speed limit: spawning thousands of processes or tables takes a while on a busy machine.
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     public static async Task<ErlangTerm> EvalAsync(this LocalNode local, string node, string code, params (string Name, ErlangTerm Value)[] bindings) =>
         await local.EvalParsedAsync(node, await local.ParseAsync(node, code), bindings);

@@ -79,15 +79,15 @@ public sealed class ErlangNode : IAsyncDisposable
         }
     }
 
-    /// <summary>SIGSTOP: the node freezes with its sockets open (a hung node).</summary>
-    public void Suspend()
+    /// <summary>SIGSTOP: the node freezes with its sockets open (a hung node); returns once it is frozen.</summary>
+    public async Task SuspendAsync()
     {
         // A frozen node cannot run its own watchdog: have a shell kill it if the test host dies.
         ParentWatch.Guard(process.Id);
-        OsSignals.Stop(process.Id);
+        await OsSignals.StopAsync(process.Id);
     }
 
-    /// <summary>SIGCONT after <see cref="Suspend"/>.</summary>
+    /// <summary>SIGCONT after <see cref="SuspendAsync"/>.</summary>
     public void Resume() => OsSignals.Continue(process.Id);
 
     public async ValueTask DisposeAsync()
@@ -181,9 +181,10 @@ public sealed class ErlangNode : IAsyncDisposable
                 return;
             }
 
-            if (clock.Elapsed > TimeSpan.FromSeconds(30))
+            // A hang guard, not a speed limit: a node booting on a saturated machine may take a while.
+            if (clock.Elapsed > TimeSpan.FromSeconds(90))
             {
-                throw new TimeoutException($"erl {Name} did not register with epmd on {epmd.Port} within 30 s: {output}");
+                throw new TimeoutException($"erl {Name} did not register with epmd on {epmd.Port} within 90 s: {output}");
             }
 
             await Task.Delay(25, cancellationToken);

@@ -18,10 +18,50 @@ public static class OsSignals
         }
     }
 
-    /// <summary>Freezes the process (SIGSTOP): its sockets stay open but it answers nothing.</summary>
-    public static void Stop(int pid) => Send(pid, "STOP");
+    /// <summary>
+    /// Freezes the process (SIGSTOP) and returns once every thread of it is stopped: its sockets stay
+    /// open but it answers nothing. kill(2) returning is not enough: the group stop begins when one
+    /// thread takes the signal, and on a saturated machine that thread may wait for a CPU while the
+    /// others go on working (a node answered a whole RPC after kill -STOP had returned).
+    /// </summary>
+    public static async Task StopAsync(int pid)
+    {
+        Send(pid, "STOP");
+        var clock = Stopwatch.StartNew();
+        while (!AllThreadsStopped(pid))
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                throw new TimeoutException($"process {pid} did not stop within 60 s of SIGSTOP");
+            }
+            await Task.Delay(5);
+        }
+    }
 
     public static void Continue(int pid) => Send(pid, "CONT");
 
     public static void Kill(int pid) => Send(pid, "KILL");
+
+    // /proc/PID/task/TID/stat: "TID (comm) S ...", where S is T once the thread is stopped. The comm
+    // may hold spaces and parentheses, so the state is read after the last ')'.
+    private static bool AllThreadsStopped(int pid)
+    {
+        try
+        {
+            foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+            {
+                var stat = File.ReadAllText(Path.Combine(task, "stat"));
+                var state = stat.AsSpan(stat.LastIndexOf(')') + 1).TrimStart();
+                if (state.IsEmpty || state[0] is not ('T' or 't'))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false; // a thread came or went while listing: look again
+        }
+    }
 }

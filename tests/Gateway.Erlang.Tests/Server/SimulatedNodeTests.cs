@@ -193,8 +193,10 @@ public sealed class SimulatedNodeTests(ErlangTestbed testbed) : IClassFixture<Er
 
         await sim.DisposeAsync();
 
-        // EPMD notices the closed registration socket asynchronously: poll, never sleep a fixed time.
-        for (var i = 0; i < 200 && await testbed.Epmd.Client.LookupAsync(alive) is not null; i++)
+        // EPMD notices the closed registration socket asynchronously: poll, never sleep a fixed time
+        // (a 30 s hang guard, not a count of tries that a busy machine would shorten).
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(30) && await testbed.Epmd.Client.LookupAsync(alive) is not null)
         {
             await Task.Delay(25);
         }

@@ -47,7 +47,7 @@ public sealed class AlarmsApiTests
 
         var history = await gateway.Http.GetFromJsonAsync<JsonElement[]>("/api/v1/alarms/history");
         Assert.Equal(["raised", "cleared"], history!.Where(e => e.GetProperty("alarm").GetProperty("id").GetString() == id).Select(e => e.GetProperty("event").GetString()));
-        await Poll.UntilAsync(() => Task.FromResult(gateway.Output.Contains(id!, StringComparison.Ordinal)), TimeSpan.FromSeconds(10),
+        await Poll.UntilAsync(() => Task.FromResult(gateway.Output.Contains(id!, StringComparison.Ordinal)), TimeSpan.FromSeconds(60),
             "the console exporter to log the alarm", () => gateway.Output);
     }
 
@@ -117,7 +117,7 @@ public sealed class AlarmsApiTests
             """{"node":"n1@host","level":"error","message":"payment service timed out","metadata":{"pid":"<0.42.0>","attempt":3}}""");
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         await Poll.UntilAsync(() => Task.FromResult(gateway.Output.Contains("payment service timed out", StringComparison.Ordinal)),
-            TimeSpan.FromSeconds(10), "the notification in the console log", () => gateway.Output);
+            TimeSpan.FromSeconds(60), "the notification in the console log", () => gateway.Output);
 
         using var bad = await PostAsync(gateway, "/api/v1/notifications", """{"node":"n1@host","level":"loud","message":"x"}""");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);

@@ -9,6 +9,12 @@ namespace Gateway.IntegrationTests.Beam;
 /// under prometheus.erl's names with instance = the node, its facts in /api/v1/nodes, and the
 /// embedded default finding it through the local EPMD.
 /// </summary>
+/// <remarks>
+/// The first collection compiles the agent on the node, which took over a second on a loaded
+/// machine: every collection here gets a 10 s timeout (15 s for the embedded default), and facts are
+/// read from the same answer that showed the node up, never from a later read that a failed
+/// collection could have changed.
+/// </remarks>
 public sealed class BeamEndToEndTests : IAsyncLifetime
 {
     private EpmdProcess? _epmd;
@@ -41,7 +47,8 @@ public sealed class BeamEndToEndTests : IAsyncLifetime
     {
         await using var gateway = await GatewayProcess.StartAsync($$"""
             collect:
-              interval: 1s
+              interval: 10s
+              timeout: 10s
               beam:
                 cookie: {{Node.Cookie}}
                 nodes: [ {{Node.Name}} ]
@@ -53,7 +60,7 @@ public sealed class BeamEndToEndTests : IAsyncLifetime
                 var text = await gateway.MetricsAsync();
                 return text.Contains($"erlang_vm_process_count{{instance=\"{Node.Name}\"", StringComparison.Ordinal) ? text : null;
             },
-            TimeSpan.FromSeconds(60), "the node's VM metrics on /metrics", () => gateway.Output);
+            TimeSpan.FromSeconds(120), "the node's VM metrics on /metrics", () => gateway.Output);
 
         var lines = metrics.Split('\n');
         Assert.Contains("# TYPE erlang_vm_memory_bytes_total gauge", lines);
@@ -63,7 +70,13 @@ public sealed class BeamEndToEndTests : IAsyncLifetime
             && l.Contains($"instance=\"{Node.Name}\"", StringComparison.Ordinal) && l.EndsWith(" 1", StringComparison.Ordinal));
         Assert.DoesNotContain(Node.Cookie, gateway.Output, StringComparison.Ordinal);
 
-        var node = (await gateway.NodesAsync()).Single(n => n.GetProperty("node").GetString() == Node.Name);
+        var nodes = await Poll.UntilAsync(async () =>
+            {
+                var all = await gateway.NodesAsync();
+                return all.Any(n => n.GetProperty("node").GetString() == Node.Name && n.GetProperty("up").GetBoolean()) ? all : null;
+            },
+            TimeSpan.FromSeconds(120), "the node up in /api/v1/nodes", () => gateway.Output);
+        var node = nodes.Single(n => n.GetProperty("node").GetString() == Node.Name);
         Assert.Equal("beam", node.GetProperty("source").GetString());
         Assert.Equal("25", node.GetProperty("info").GetProperty("otp_release").GetString());
         Assert.StartsWith("loaded", node.GetProperty("info").GetProperty("agent").GetString(), StringComparison.Ordinal);
@@ -80,6 +93,7 @@ public sealed class BeamEndToEndTests : IAsyncLifetime
                 ["GATEWAY__GATEWAY__LISTEN"] = $"127.0.0.1:{port}",
                 ["GATEWAY_BEAM_COOKIE"] = Node.Cookie,
                 ["ERL_EPMD_PORT"] = Epmd.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["GATEWAY__COLLECT__TIMEOUT"] = "15s", // the agent compile must not race the default 5 s
             },
             dir);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -89,7 +103,7 @@ public sealed class BeamEndToEndTests : IAsyncLifetime
                 var nodes = JsonSerializer.Deserialize<JsonElement[]>(await http.GetStringAsync("/api/v1/nodes"))!;
                 return nodes.Any(n => n.GetProperty("node").GetString() == Node.Name && n.GetProperty("up").GetBoolean());
             },
-            TimeSpan.FromSeconds(60), "the embedded default to collect the local node", () => process.Output);
+            TimeSpan.FromSeconds(120), "the embedded default to collect the local node", () => process.Output);
         Assert.Contains("every node registered with EPMD on localhost", process.Output, StringComparison.Ordinal);
     }
 
@@ -101,7 +115,8 @@ public sealed class BeamEndToEndTests : IAsyncLifetime
             gateway:
               apiToken: {{token}}
             collect:
-              interval: 1s
+              interval: 10s
+              timeout: 10s
               beam:
                 cookie: {{Node.Cookie}}
                 nodes: [ {{Node.Name}} ]
@@ -152,7 +167,7 @@ public sealed class BeamEndToEndTests : IAsyncLifetime
                     && n.GetProperty("info").TryGetProperty("agent", out var agent)
                     && agent.GetString()!.StartsWith(prefix, StringComparison.Ordinal));
             },
-            TimeSpan.FromSeconds(60), $"the node's agent state to start with \"{prefix}\"", () => gateway.Output);
+            TimeSpan.FromSeconds(120), $"the node's agent state to start with \"{prefix}\"", () => gateway.Output);
 
     private static async Task<HttpResponseMessage> SendAsync(GatewayProcess gateway, HttpMethod method, string path, string? token)
     {

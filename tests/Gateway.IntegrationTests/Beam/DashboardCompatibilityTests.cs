@@ -7,7 +7,9 @@ namespace Gateway.IntegrationTests.Beam;
 /// Prometheus scraping the gateway (<c>honor_labels: true</c>) answers the queries that public BEAM
 /// dashboards built for prometheus.erl run, with data for every node — including the names older 4.x
 /// releases used (<c>erlang_vm_statistics_run_queues_length_total</c>, <c>erlang_vm_ets_tables</c>), which
-/// many published dashboards still query.
+/// many published dashboards still query. Every query runs at one settled scrape time (see
+/// <see cref="PrometheusServer.SettledTimeAsync"/>), so a scrape that times out on a busy machine while
+/// the queries run cannot take a node's data away from some of them.
 /// </summary>
 public sealed class DashboardCompatibilityTests
 {
@@ -42,7 +44,8 @@ public sealed class DashboardCompatibilityTests
         await using var second = await ErlangNode.StartAsync(epmd);
         await using var gateway = await GatewayProcess.StartAsync($$"""
             collect:
-              interval: 1s
+              interval: 10s
+              timeout: 10s
               beam:
                 cookie: {{first.Cookie}}
                 nodes: [ {{first.Name}}, {{second.Name}} ]
@@ -58,13 +61,22 @@ public sealed class DashboardCompatibilityTests
         string[] nodes = [first.Name, second.Name];
 
         // Rates need a few samples: wait until the slowest query has both nodes.
-        await Poll.UntilAsync(async () => (await prometheus.QueryAsync("rate(erlang_vm_statistics_reductions_total[10s])")).Length == 2,
-            TimeSpan.FromSeconds(90), "two nodes' reduction rates in Prometheus", () => gateway.Output);
+        string at = string.Empty;
+        await Poll.UntilAsync(async () =>
+            {
+                if (await prometheus.SettledTimeAsync("gateway") is not { } settled)
+                {
+                    return false;
+                }
+                at = settled;
+                return (await prometheus.QueryAsync("rate(erlang_vm_statistics_reductions_total[10s])", settled)).Length == 2;
+            },
+            TimeSpan.FromSeconds(120), "two nodes' reduction rates in Prometheus", () => gateway.Output);
 
         var missing = new List<string>();
         foreach (var query in Queries)
         {
-            var result = await prometheus.QueryAsync(query);
+            var result = await prometheus.QueryAsync(query, at);
             var instances = result.Select(r => r.GetProperty("metric").TryGetProperty("instance", out var i) ? i.GetString() : null).ToHashSet();
             foreach (var node in nodes.Where(n => !instances.Contains(n)))
             {

@@ -48,14 +48,32 @@ public sealed class PrometheusServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Runs an instant query; returns the result vector.</summary>
-    public async Task<JsonElement[]> QueryAsync(string promql)
+    /// <summary>Runs an instant query, now or at <paramref name="at"/> (a time as the query API writes it); returns the result vector.</summary>
+    public async Task<JsonElement[]> QueryAsync(string promql, string? at = null)
     {
-        using var content = new FormUrlEncodedContent([new KeyValuePair<string, string>("query", promql)]);
+        List<KeyValuePair<string, string>> form = [new("query", promql)];
+        if (at is not null)
+        {
+            form.Add(new("time", at));
+        }
+        using var content = new FormUrlEncodedContent(form);
         using var response = await Http.PostAsync("/api/v1/query", content);
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         return body.GetProperty("data").GetProperty("result").EnumerateArray().ToArray();
+    }
+
+    /// <summary>
+    /// The time of the latest stored scrape of <paramref name="job"/> (one target), or null before the
+    /// first. Prometheus scrapes a target one scrape after another and stores a scrape's samples, its
+    /// <c>up</c> and any staleness markers at once, so nothing stored later can carry an earlier time:
+    /// instant queries at this time answer the same however slow the machine is, where queries at
+    /// "now" could each see a different scrape (or the staleness markers of one that timed out).
+    /// </summary>
+    public async Task<string?> SettledTimeAsync(string job)
+    {
+        var result = await QueryAsync($"timestamp(up{{job=\"{job}\"}})");
+        return result.Length == 1 ? result[0].GetProperty("value")[1].GetString() : null;
     }
 
     public async ValueTask DisposeAsync()

@@ -6,7 +6,8 @@ namespace Gateway.IntegrationTests.Prometheus;
 /// <summary>
 /// Several HTTP targets serve known expositions, the gateway scrapes them, and a real Prometheus
 /// scrapes the gateway with <c>honor_labels: true</c>: every node's series arrive under its own
-/// <c>instance</c> with the right values.
+/// <c>instance</c> with the right values. Every query runs at one settled scrape time, so a later
+/// scrape (or one that timed out on a busy machine) cannot change the answers between two queries.
 /// </summary>
 public sealed class PrometheusEndToEndTests
 {
@@ -23,8 +24,8 @@ public sealed class PrometheusEndToEndTests
         var nodeOf = ports.Select((port, i) => (Instance: $"127.0.0.1:{port}", Node: i + 1)).ToArray();
         await using var gateway = await GatewayProcess.StartAsync($$"""
             collect:
-              interval: 1s
-              timeout: 1s
+              interval: 10s
+              timeout: 10s
               prometheus:
                 - job: apps
                   targets: [ {{string.Join(", ", nodeOf.Select(n => n.Instance))}} ]
@@ -37,10 +38,16 @@ public sealed class PrometheusEndToEndTests
                   - targets: [ "127.0.0.1:{{gateway.Port}}" ]
             """);
 
+        string at = string.Empty;
         var requests = await Poll.UntilAsync(
             async () =>
             {
-                var result = await prometheus.QueryAsync("app_requests_total{code=\"200\"}");
+                if (await prometheus.SettledTimeAsync("gateway") is not { } settled)
+                {
+                    return null;
+                }
+                var result = await prometheus.QueryAsync("app_requests_total{code=\"200\"}", settled);
+                at = settled;
                 return result.Length == 3 ? result : null;
             },
             TimeSpan.FromSeconds(60), "three nodes' app_requests_total in Prometheus",
@@ -53,19 +60,19 @@ public sealed class PrometheusEndToEndTests
             Assert.Equal("/a\"b", Label(series, "path"));
             Assert.Equal((1000 + node).ToString(System.Globalization.CultureInfo.InvariantCulture), Value(series));
 
-            var escaped = await prometheus.QueryAsync($"app_requests_total{{instance=\"{instance}\",code=\"500\"}}");
+            var escaped = await prometheus.QueryAsync($"app_requests_total{{instance=\"{instance}\",code=\"500\"}}", at);
             Assert.Equal("C:\\dir\nnext", Label(Assert.Single(escaped), "path"));
 
-            var bucket = await prometheus.QueryAsync($"app_latency_seconds_bucket{{instance=\"{instance}\",le=\"+Inf\"}}");
+            var bucket = await prometheus.QueryAsync($"app_latency_seconds_bucket{{instance=\"{instance}\",le=\"+Inf\"}}", at);
             Assert.Equal((node + 10).ToString(System.Globalization.CultureInfo.InvariantCulture), Value(Assert.Single(bucket)));
 
-            var quantile = await prometheus.QueryAsync($"app_rpc_seconds{{instance=\"{instance}\",quantile=\"0.99\"}}");
+            var quantile = await prometheus.QueryAsync($"app_rpc_seconds{{instance=\"{instance}\",quantile=\"0.99\"}}", at);
             Assert.Equal("NaN", Value(Assert.Single(quantile)));
 
-            Assert.Equal("+Inf", Value(Assert.Single(await prometheus.QueryAsync($"app_temperature_celsius{{instance=\"{instance}\"}}"))));
-            Assert.Equal("-Inf", Value(Assert.Single(await prometheus.QueryAsync($"app_floor_celsius{{instance=\"{instance}\"}}"))));
+            Assert.Equal("+Inf", Value(Assert.Single(await prometheus.QueryAsync($"app_temperature_celsius{{instance=\"{instance}\"}}", at))));
+            Assert.Equal("-Inf", Value(Assert.Single(await prometheus.QueryAsync($"app_floor_celsius{{instance=\"{instance}\"}}", at))));
 
-            var up = await prometheus.QueryAsync($"gateway_node_up{{instance=\"{instance}\",job=\"apps\"}}");
+            var up = await prometheus.QueryAsync($"gateway_node_up{{instance=\"{instance}\",job=\"apps\"}}", at);
             Assert.Equal("1", Value(Assert.Single(up)));
         }
     }

@@ -13,7 +13,8 @@ public sealed class NetSnmpPacketTests
     private static async Task<byte[]> CaptureAsync(params string[] args)
     {
         using var capture = new UdpCapture();
-        var receive = capture.ReceiveAsync(TimeSpan.FromSeconds(10));
+        // Armed before snmptrap starts, so the bound covers starting the tool too: a hang guard, not a speed limit.
+        var receive = capture.ReceiveAsync(TimeSpan.FromSeconds(60));
         var all = args.Select(a => a.Replace("{target}", $"127.0.0.1:{capture.Port}", StringComparison.Ordinal)).ToArray();
         var result = await ProcessRunner.RunAsync(NetSnmpTools.SnmpTrap, all);
         Assert.True(result.ExitCode == 0, result.StdErr);

@@ -9,6 +9,10 @@ namespace Gateway.Snmp.Tests.Notifications;
 
 public sealed class InformTimeSyncTests
 {
+    // snmptrapd answers in well under a millisecond; a short timeout would let a busy machine turn
+    // its report or acknowledgement into a retry and change what the counters below prove.
+    private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(30);
+
     [Fact]
     public async Task After_snmptrapd_restarts_a_not_in_time_window_report_resynchronises_and_the_inform_is_delivered()
     {
@@ -17,7 +21,7 @@ public sealed class InformTimeSyncTests
         var engine = new SnmpEngine(SnmpEngineId.FromText(99999, "gw-resync"), 1);
         var user = new UsmUser("gwuser", AuthProtocol.Sha256, "authpass123", PrivProtocol.Aes128, "privpass123");
         await using var sender = new NotificationSender(
-            new NotificationTarget { EndPoint = trapd.EndPoint, Version = SnmpVersion.V3, Inform = true, User = user, Timeout = TimeSpan.FromSeconds(2), Retries = 1 },
+            new NotificationTarget { EndPoint = trapd.EndPoint, Version = SnmpVersion.V3, Inform = true, User = user, Timeout = AnswerTimeout, Retries = 1 },
             engine);
         var mib = new GatewayNotifications();
         var node = new GatewayNodeInfo(1, "resync-before@host", true, DateTimeOffset.UnixEpoch);
@@ -31,7 +35,7 @@ public sealed class InformTimeSyncTests
         Assert.True(second.Delivered, second.Error);
         Assert.Equal(1, sender.TimeResyncs);
         Assert.Equal(0, sender.Rediscoveries);
-        await trapd.WaitForLineAsync(l => l.Contains("resync-after@host", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        await trapd.WaitForLineAsync(l => l.Contains("resync-after@host", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
     }
 
     [Fact]
@@ -42,7 +46,7 @@ public sealed class InformTimeSyncTests
         var engine = new SnmpEngine(SnmpEngineId.FromText(99999, "gw-rediscover"), 1);
         var user = new UsmUser("gwuser", AuthProtocol.Sha256, "authpass123", PrivProtocol.Aes128, "privpass123");
         await using var sender = new NotificationSender(
-            new NotificationTarget { EndPoint = trapd.EndPoint, Version = SnmpVersion.V3, Inform = true, User = user, Timeout = TimeSpan.FromSeconds(2), Retries = 1 },
+            new NotificationTarget { EndPoint = trapd.EndPoint, Version = SnmpVersion.V3, Inform = true, User = user, Timeout = AnswerTimeout, Retries = 1 },
             engine);
         var mib = new GatewayNotifications();
         Assert.True((await sender.SendInformAsync(mib.NodeUp(new GatewayNodeInfo(1, "rediscover-before@host", true, DateTimeOffset.UnixEpoch)))).Delivered);
@@ -51,6 +55,6 @@ public sealed class InformTimeSyncTests
         var second = await sender.SendInformAsync(mib.NodeUp(new GatewayNodeInfo(1, "rediscover-after@host", true, DateTimeOffset.UnixEpoch)));
         Assert.True(second.Delivered, second.Error);
         Assert.Equal(1, sender.Rediscoveries);
-        await trapd.WaitForLineAsync(l => l.Contains("rediscover-after@host", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        await trapd.WaitForLineAsync(l => l.Contains("rediscover-after@host", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
     }
 }

@@ -12,8 +12,10 @@
 %% The module is also a logger handler (log/2, adding_handler/1, removing_handler/1) and a gen_event
 %% handler for SASL's alarm_handler (init/1, handle_event/2 ...): the forwarding side of logs and
 %% alarms. Both send to a {Name, GatewayNode} given at install time and never block the caller.
+%% collect/1 puts back whichever of the two handlers went missing since install/2 (removed by
+%% someone, or SASL started after the install), so forwarding heals within one cycle.
 -module(gateway_agent).
--vsn(3).
+-vsn(4).
 
 -export([version/0, collect/1, install/2, remove/0, forwarding_status/0]).
 %% logger handler callbacks
@@ -24,7 +26,7 @@
 %% Bump with every change to this file, and rebuild gateway_agent.beam with build-beam.sh (the copy
 %% for nodes without the compiler): the gateway reloads the module on a node when its own copy is
 %% newer than the loaded one. GatewayAgentSource.Version is parsed from the line below.
-version() -> 3.
+version() -> 4.
 
 %% ---------------------------------------------------------------------------------------------
 %% collect/1
@@ -38,15 +40,20 @@ version() -> 3.
 %%   dist          => boolean()  distribution link statistics (default true)
 %%   os_process    => boolean()  /proc/self figures on Linux (default true)
 %%   mnesia        => boolean()  mnesia figures when mnesia runs (default true)
-%%   call_timeout  => integer()  ms for calls into application_controller and mnesia (default 1000)
+%%   call_timeout  => integer()  ms for calls into application_controller, mnesia and SASL's
+%%                               alarm_handler (default 1000)
 %%   code          => boolean()  module clashes on the code path and modules with old code (default true)
 %%   msacc         => boolean()  microstate accounting per thread when the node has it switched on
 %%                               (default true; never switches it on)
+%%
+%% Before collecting, the handlers install/2 set up are checked and any missing one added back
+%% (ensure_forwarding/1): the one change collect/1 makes to the node beyond prometheus.erl's.
 collect(Opts0) ->
     Opts = case is_map(Opts0) of
                true -> Opts0;
                false -> #{}
            end,
+    ensure_forwarding(opt(call_timeout, Opts, 1000)),
     SystemInfo = system_info(),
     Apps = applications(opt(call_timeout, Opts, 1000)),
     #{agent_version => version(),
@@ -504,14 +511,23 @@ alarms() ->
 
 %% Counter slots of the ref made at install time.
 %%   1 logs forwarded, 2 logs dropped over the rate, 3 logs dropped (link busy or down),
-%%   4 events in the current one-second window, 5 alarms forwarded, 6 alarms dropped.
+%%   4 events in the current one-second window, 5 alarms forwarded, 6 alarms dropped,
+%%   7 logger handler added back by collect/1, 8 alarm_handler handler added by collect/1.
+%%
+%% What install/2 sets up is also kept in a persistent_term ({gateway_agent, forwarding}), so that
+%% collect/1 can add back a handler that went missing with the same target, options and counters.
+%% The term is written once per install and erased by remove/0: replacing or erasing a
+%% persistent_term makes the runtime scan every process for references to the old value, which is
+%% fine at that rate (once per gateway connection), never per cycle.
+%%
+%% Opts also take call_timeout (ms, default 1000) for the calls into the alarm_handler process.
 install({Name, GatewayNode} = Target, Opts0) when is_atom(Name), is_atom(GatewayNode) ->
     Opts = case is_map(Opts0) of
                true -> Opts0;
                false -> #{}
            end,
-    ok = remove(),
-    Counters = counters:new(6, [write_concurrency]),
+    ok = remove_handlers(),
+    Counters = counters:new(8, [write_concurrency]),
     Window = atomics:new(1, [{signed, true}]),
     HandlerConfig = #{level => maps:get(level, Opts, warning),
                       filter_default => log,
@@ -521,24 +537,100 @@ install({Name, GatewayNode} = Target, Opts0) when is_atom(Name), is_atom(Gateway
                                   window => Window,
                                   max_per_second => opt(max_per_second, Opts, 500),
                                   max_bytes => opt(max_bytes, Opts, 8192)}},
+    AlarmArgs = #{target => Target, counters => Counters},
+    persistent_term:put(forwarding_key(),
+                        #{logger => HandlerConfig, alarm_handler => AlarmArgs, counters => Counters}),
     LoggerResult = logger:add_handler(gateway_agent, gateway_agent, HandlerConfig),
-    AlarmResult = case whereis(alarm_handler) of
-                      undefined ->
-                          not_running;
-                      _ ->
-                          gen_event:add_handler(alarm_handler, gateway_agent,
-                                                #{target => Target, counters => Counters})
-                  end,
+    AlarmResult = add_alarm_handler(AlarmArgs, opt(call_timeout, Opts, 1000)),
     #{logger => LoggerResult, alarm_handler => AlarmResult}.
 
-%% Removes both handlers; safe to call when neither is installed.
+%% Removes both handlers and forgets the install, so collect/1 adds nothing back; safe to call
+%% when neither is installed.
 remove() ->
+    ok = remove_handlers(),
+    _ = persistent_term:erase(forwarding_key()),
+    ok.
+
+remove_handlers() ->
     _ = logger:remove_handler(gateway_agent),
     _ = case whereis(alarm_handler) of
             undefined -> ok;
             _ -> safe(fun() -> gen_event:delete_handler(alarm_handler, gateway_agent, remove) end, ok)
         end,
     ok.
+
+forwarding_key() -> {gateway_agent, forwarding}.
+
+%% Called by every collect/1: adds back the logger handler when it is gone (logger:remove_handler,
+%% or logger dropped it after a crash) and the alarm_handler handler when SASL's alarm_handler runs
+%% without it (SASL started after install/2, or the alarm_handler process restarted). The check
+%% costs a persistent_term read, logger:get_handler_ids() (an ETS read, ~1 us), whereis/1 and, while
+%% SASL runs, one gen_event:call into the alarm_handler process (~2 us, bounded by Timeout: a stuck
+%% alarm_handler must not hold the collection). Nothing is re-added while it is in place: gen_event
+%% would happily run two copies of a handler.
+ensure_forwarding(Timeout) ->
+    case persistent_term:get(forwarding_key(), undefined) of
+        #{logger := HandlerConfig, alarm_handler := AlarmArgs, counters := C} ->
+            safe(fun() -> ensure_logger_handler(HandlerConfig, C) end, ok),
+            safe(fun() -> ensure_alarm_handler(AlarmArgs, C, Timeout) end, ok);
+        _ ->
+            ok
+    end.
+
+ensure_logger_handler(HandlerConfig, C) ->
+    case lists:member(gateway_agent, logger:get_handler_ids()) of
+        true ->
+            ok;
+        false ->
+            case logger:add_handler(gateway_agent, gateway_agent, HandlerConfig) of
+                ok -> counters:add(C, 7, 1);
+                _ -> ok
+            end
+    end.
+
+ensure_alarm_handler(AlarmArgs, C, Timeout) ->
+    case whereis(alarm_handler) of
+        undefined ->
+            ok;
+        _ ->
+            case gen_event:call(alarm_handler, gateway_agent, ping, Timeout) of
+                {error, bad_module} ->
+                    case add_alarm_handler(AlarmArgs, Timeout) of
+                        ok -> counters:add(C, 8, 1);
+                        _ -> ok
+                    end;
+                _ ->
+                    ok
+            end
+    end.
+
+%% Adds the handler to SASL's alarm_handler, then forwards the alarms already active there: an
+%% alarm set while no handler was in place (SASL started after install/2 and raised at once) must
+%% still reach the gateway, and its clear must follow. The handler tracks the ids it forwarded from
+%% the moment it was added until it receives the list of active alarms (read after the add), and
+%% skips those: an alarm set or cleared in between was forwarded in order by the handler itself.
+add_alarm_handler(AlarmArgs, Timeout) ->
+    case whereis(alarm_handler) of
+        undefined ->
+            not_running;
+        _ ->
+            try gen_event:add_handler(alarm_handler, gateway_agent, AlarmArgs) of
+                ok ->
+                    Active = safe(fun() -> gen_event:call(alarm_handler, alarm_handler, get_alarms, Timeout) end, []),
+                    _ = safe(fun() ->
+                                     gen_event:call(alarm_handler, gateway_agent,
+                                                    {active_alarms, case is_list(Active) of
+                                                                        true -> Active;
+                                                                        false -> []
+                                                                    end}, Timeout)
+                             end, error),
+                    ok;
+                Other ->
+                    Other
+            catch _:Reason ->
+                {error, Reason}
+            end
+    end.
 
 forwarding_status() ->
     case safe(fun() -> logger:get_handler_config(gateway_agent) end, undefined) of
@@ -549,7 +641,10 @@ forwarding_status() ->
               logs_dropped_rate => counters:get(C, 2),
               logs_dropped_busy => counters:get(C, 3),
               alarms_forwarded => counters:get(C, 5),
-              alarms_dropped => counters:get(C, 6)};
+              alarms_dropped => counters:get(C, 6),
+              % A handler installed by agent v3 has only 6 slots.
+              logger_readded => safe(fun() -> counters:get(C, 7) end, 0),
+              alarm_handler_readded => safe(fun() -> counters:get(C, 8) end, 0)};
         _ ->
             #{installed => false}
     end.
@@ -633,25 +728,43 @@ format_term(T) ->
         <<"(unprintable)">>
     end.
 
-%% gen_event callbacks, installed in SASL's alarm_handler.
-init(#{target := _, counters := _} = State) -> {ok, State}.
+%% gen_event callbacks, installed in SASL's alarm_handler. seen holds the ids forwarded since the
+%% handler was added, until the active alarms arrive (add_alarm_handler/2); then it is done.
+init(#{target := _, counters := _} = State) -> {ok, State#{seen => #{}}}.
 
 handle_event({set_alarm, {Id, Description}}, State) ->
-    forward_alarm({set, format_term(Id), format_term(Description)}, State);
+    forward_alarm(Id, {set, format_term(Id), format_term(Description)}, State);
 handle_event({set_alarm, Id}, State) ->
-    forward_alarm({set, format_term(Id), <<>>}, State);
+    forward_alarm(Id, {set, format_term(Id), <<>>}, State);
 handle_event({clear_alarm, Id}, State) ->
-    forward_alarm({clear, format_term(Id)}, State);
+    forward_alarm(Id, {clear, format_term(Id)}, State);
 handle_event(_Event, State) ->
     {ok, State}.
 
-forward_alarm(Alarm, #{target := Target, counters := C} = State) ->
+forward_alarm(Id, Alarm, State) ->
+    send_alarm(Alarm, State),
+    case maps:get(seen, State, done) of
+        Seen when is_map(Seen) -> {ok, State#{seen => Seen#{Id => true}}};
+        _ -> {ok, State}
+    end.
+
+send_alarm(Alarm, #{target := Target, counters := C}) ->
     case send(Target, {gateway_alarm, node(), Alarm}) of
         ok -> counters:add(C, 5, 1);
         _ -> counters:add(C, 6, 1)
-    end,
-    {ok, State}.
+    end.
 
+handle_call(ping, State) ->
+    {ok, pong, State};
+handle_call({active_alarms, Active}, State) ->
+    case maps:get(seen, State, done) of
+        Seen when is_map(Seen) ->
+            _ = [send_alarm({set, format_term(Id), format_term(Description)}, State)
+                 || {Id, Description} <- Active, not maps:is_key(Id, Seen)],
+            {ok, ok, State#{seen => done}};
+        _ ->
+            {ok, ok, State}
+    end;
 handle_call(_Request, State) -> {ok, ok, State}.
 
 handle_info(_Info, State) -> {ok, State}.

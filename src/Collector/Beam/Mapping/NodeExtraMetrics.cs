@@ -94,5 +94,18 @@ internal static class NodeExtraMetrics
             "SASL alarm set/clear events the agent sent to the gateway.", TermAccess.Get(forwarding, "alarms_forwarded"));
         ctx.Single("gateway_agent_alarms_dropped_total", MetricType.Counter,
             "SASL alarm set/clear events the agent could not send (link busy or down).", TermAccess.Get(forwarding, "alarms_dropped"));
+
+        // Agent v4+: handlers a collection found missing and added back.
+        var readded = ctx.Family("gateway_agent_handlers_readded_total", MetricType.Counter,
+            "Times a collection found the agent's logger or alarm_handler handler missing (removed on the node, or SASL started after the install) and added it back.");
+        if (TermAccess.TryNumber(TermAccess.Get(forwarding, "logger_readded"), out var loggerReadded))
+        {
+            readded.Add(ctx.Labels("handler", "logger"), loggerReadded);
+        }
+
+        if (TermAccess.TryNumber(TermAccess.Get(forwarding, "alarm_handler_readded"), out var alarmReadded))
+        {
+            readded.Add(ctx.Labels("handler", "alarm_handler"), alarmReadded);
+        }
     }
 }

@@ -20,7 +20,10 @@ public sealed class BeamEndToEndTests(ErlangTestbed testbed) : IClassFixture<Erl
         DurationConverter.Register();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["collect:interval"] = "1s",
+            // The first collection compiles the agent on the node: a 1 s timeout (what a 1 s interval
+            // implies) lost that race on a loaded machine, every cycle.
+            ["collect:interval"] = "10s",
+            ["collect:timeout"] = "10s",
             ["collect:beam:epmdHosts:0"] = "localhost",
             ["collect:beam:epmdPort"] = testbed.Epmd.Port.ToString(CultureInfo.InvariantCulture),
             ["collect:beam:cookie"] = "testcookie",
@@ -42,7 +45,7 @@ public sealed class BeamEndToEndTests(ErlangTestbed testbed) : IClassFixture<Erl
             NodeEntry? entry = null;
             while (!(store.TryGet(key, out var found) && found.Status.Up && (entry = found) is not null))
             {
-                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"node {key} never came up: {(store.TryGet(key, out var e) ? e.Status.LastError : "not registered")}");
+                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(90), $"node {key} never came up: {(store.TryGet(key, out var e) ? e.Status.LastError : "not registered")}");
                 await Task.Delay(20);
             }
 

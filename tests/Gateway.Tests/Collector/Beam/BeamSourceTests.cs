@@ -382,7 +382,7 @@ public sealed class BeamSourceTests(BeamTestbed testbed) : IClassFixture<BeamTes
         Assert.True((await source.ScrapeAsync(BeamTestSources.Target(options, node.Name), CancellationToken.None)).Succeeded);
         var target = BeamTestSources.Target(options, node.Name) with { Timeout = TimeSpan.FromSeconds(1) };
 
-        node.Suspend();
+        await node.SuspendAsync();
         try
         {
             var result = await source.ScrapeAsync(target, CancellationToken.None);

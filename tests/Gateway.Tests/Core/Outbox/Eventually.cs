@@ -1,18 +1,25 @@
+using System.Diagnostics;
+
 namespace Gateway.Tests.Core.Outbox;
 
-/// <summary>Polls a condition that background work makes true (no fixed sleeps, no timing assertions).</summary>
+/// <summary>
+/// Polls a condition that background work makes true (no fixed sleeps, no timing assertions). The
+/// bound is a 30 s hang guard in wall-clock time, not a count of tries that a busy machine would shorten.
+/// </summary>
 internal static class Eventually
 {
+    private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(30);
+
     public static async Task True(Func<bool> condition, string what)
     {
-        for (var i = 0; i < 2_000; i++)
+        var watch = Stopwatch.StartNew();
+        while (!condition())
         {
-            if (condition())
+            if (watch.Elapsed > HangGuard)
             {
-                return;
+                Assert.Fail("never became true: " + what);
             }
             await Task.Delay(5);
         }
-        Assert.Fail("never became true: " + what);
     }
 }

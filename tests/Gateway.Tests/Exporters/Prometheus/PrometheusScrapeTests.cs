@@ -11,6 +11,11 @@ namespace Gateway.Tests.Exporters.Prometheus;
 /// parser accepts everything the fixture renders (info, stateset, gauge histogram, counters,
 /// special values) and that each node's <c>instance</c>/<c>job</c> survive.
 /// </summary>
+/// <remarks>
+/// Every query runs at one settled scrape time (<see cref="SettledAsync"/>): queries at "now" could
+/// each see a different scrape, and a scrape that timed out on a busy machine leaves <c>up 0</c> and
+/// staleness markers behind.
+/// </remarks>
 public sealed class PrometheusScrapeTests
 {
     [Fact]
@@ -49,21 +54,21 @@ public sealed class PrometheusScrapeTests
         try
         {
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            var processes = await PollAsync(client, "erlang_vm_process_count{job=\"beam\"}", r => r.GetArrayLength() > 0);
+            var (at, processes) = await SettledAsync(client, "erlang_vm_process_count{job=\"beam\"}", r => r.GetArrayLength() > 0);
             Assert.Equal("n1@host", processes[0].GetProperty("metric").GetProperty("instance").GetString());
             Assert.Equal("42", processes[0].GetProperty("value")[1].GetString());
 
-            var up = await PollAsync(client, "up{job=\"gateway\"}", r => r.GetArrayLength() > 0);
+            var up = await QueryAsync(client, "up{job=\"gateway\"}", at);
             Assert.Equal("1", up[0].GetProperty("value")[1].GetString());
 
-            var state = await PollAsync(client, "rabbitmq_state{rabbitmq_state=\"running\"}", r => r.GetArrayLength() > 0);
+            var state = await QueryAsync(client, "rabbitmq_state{rabbitmq_state=\"running\"}", at);
             Assert.Equal("prod", state[0].GetProperty("metric").GetProperty("env").GetString());
             Assert.Equal("127.0.0.1:15692", state[0].GetProperty("metric").GetProperty("instance").GetString());
 
-            var info = await PollAsync(client, "rabbitmq_build_info", r => r.GetArrayLength() > 0);
+            var info = await QueryAsync(client, "rabbitmq_build_info", at);
             Assert.Equal("3.12", info[0].GetProperty("metric").GetProperty("version").GetString());
 
-            var nodeUp = await PollAsync(client, "gateway_node_up == 0", r => r.GetArrayLength() == 2);
+            var nodeUp = await QueryAsync(client, "gateway_node_up == 0", at);
             Assert.Equal(["n2@host", "n3@host"], nodeUp.EnumerateArray().Select(e => e.GetProperty("metric").GetProperty("instance").GetString()).Order());
 
             // The metadata proves the OpenMetrics parser read it: 0.0.4 has no stateset type.
@@ -73,7 +78,7 @@ public sealed class PrometheusScrapeTests
                 Assert.Equal("stateset", json.RootElement.GetProperty("data").GetProperty("rabbitmq_state")[0].GetProperty("type").GetString());
             }
 
-            var own = await PollAsync(client, "process_resident_memory_bytes{job=\"gateway\"}", r => r.GetArrayLength() > 0);
+            var own = await QueryAsync(client, "process_resident_memory_bytes{job=\"gateway\"}", at);
             Assert.Equal("gw:9464", own[0].GetProperty("metric").GetProperty("instance").GetString());
         }
         finally
@@ -85,8 +90,13 @@ public sealed class PrometheusScrapeTests
         }
     }
 
-    /// <summary>Polls the query API (first samples appear ~5 s after start) for at most 60 s.</summary>
-    private static async Task<JsonElement> PollAsync(HttpClient client, string query, Func<JsonElement, bool> done)
+    /// <summary>
+    /// Polls (first samples appear ~5 s after start; a 60 s hang guard) for a time at which
+    /// <paramref name="query"/> satisfies <paramref name="done"/>: the time of the latest stored scrape
+    /// of the gateway. Prometheus stores a target's scrapes one after another, so nothing stored later
+    /// carries an earlier time and every query at that time answers the same from then on.
+    /// </summary>
+    private static async Task<(string At, JsonElement Result)> SettledAsync(HttpClient client, string query, Func<JsonElement, bool> done)
     {
         var deadline = Stopwatch.StartNew();
         JsonElement result = default;
@@ -94,14 +104,14 @@ public sealed class PrometheusScrapeTests
         {
             try
             {
-                using var response = await client.GetAsync(new Uri("/api/v1/query?query=" + Uri.EscapeDataString(query), UriKind.Relative));
-                if (response.StatusCode == HttpStatusCode.OK)
+                var scrape = await QueryAsync(client, "timestamp(up{job=\"gateway\"})", at: null);
+                if (scrape.GetArrayLength() == 1)
                 {
-                    using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-                    result = json.RootElement.GetProperty("data").GetProperty("result").Clone();
+                    var at = scrape[0].GetProperty("value")[1].GetString()!;
+                    result = await QueryAsync(client, query, at);
                     if (done(result))
                     {
-                        return result;
+                        return (at, result);
                     }
                 }
             }
@@ -112,7 +122,19 @@ public sealed class PrometheusScrapeTests
             await Task.Delay(200);
         }
         Assert.Fail($"query {query} did not succeed within 60 s; last result: {result}");
-        return result;
+        return (string.Empty, result);
+    }
+
+    private static async Task<JsonElement> QueryAsync(HttpClient client, string query, string? at)
+    {
+        var time = at is null ? string.Empty : "&time=" + Uri.EscapeDataString(at);
+        using var response = await client.GetAsync(new Uri("/api/v1/query?query=" + Uri.EscapeDataString(query) + time, UriKind.Relative));
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new HttpRequestException($"query {query}: HTTP {(int)response.StatusCode}");
+        }
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("data").GetProperty("result").Clone();
     }
 
     private static int FreePort()

@@ -40,11 +40,17 @@ internal static class SnmpTestEvents
 
     public static GatewayEvent NodeDown(string node, DateTimeOffset time) => GatewayEvent.From(new NodeEvent(Guid.NewGuid(), node, NodeEventKind.Down, time, "timeout"));
 
+    /// <summary>
+    /// A destination of snmptrapd's users. An inform waits 30 s for its answer: snmptrapd answers in
+    /// well under a millisecond, and a shorter timeout would let a busy machine turn an answer into
+    /// "no response" and a retransmission (a second logged notification, another count in <c>Sent</c>).
+    /// </summary>
     public static SnmpDestinationOptions Destination(string address, string version, bool inform, string authPass = "authpass123") => new()
     {
         Address = address,
         Version = version,
         Inform = inform,
+        Timeout = inform ? TimeSpan.FromSeconds(30) : null,
         Community = "public",
         User = version == "v3" ? "gwuser" : null,
         Auth = version == "v3" ? new SnmpSecretOptions { Protocol = "SHA256", Passphrase = authPass } : null,

@@ -23,7 +23,8 @@ public sealed class SnmpTrapExporterDeliveryTests : IClassFixture<TrapdFixture>
     {
         var port = FreeUdpPort.Next();
         var destination = SnmpTestEvents.Destination($"127.0.0.1:{port}", "v2c", inform: true);
-        destination.Timeout = TimeSpan.FromMilliseconds(200);
+        // The dead port waits out the whole timeout; the same exporter must then be answered in time.
+        destination.Timeout = TimeSpan.FromSeconds(5);
         destination.Retries = 0;
         await using var exporter = SnmpTestEvents.Exporter(new SnmpExporterOptions { Destinations = [destination] }, _fixture.Engine);
         GatewayEvent[] batch = [SnmpTestEvents.Lifecycle("/dead-port")[0]];

@@ -27,7 +27,7 @@ public sealed class BeamAlarmsOnRealErlTests(BeamTestbed testbed) : IClassFixtur
             Self = self(),
             H = spawn(fun() -> [ets:new(hog, []) || _ <- lists:seq(1, N)], Self ! filled, receive stop -> ok end end),
             register(ets_hog, H),
-            receive filled -> ok after 20000 -> timeout end.
+            receive filled -> ok end.
             """);
         Assert.True(await harness.CollectAsync(node.Name));
         var raised = await harness.WaitForAsync(node.Name, a => a.Any(x => x.Type == "ets_limit"));
@@ -62,9 +62,9 @@ public sealed class BeamAlarmsOnRealErlTests(BeamTestbed testbed) : IClassFixtur
 
         await EvalAsync(node, """
             mq_hog ! drain,
-            Wait = fun W(0) -> timeout; W(N) -> case process_info(whereis(mq_hog), message_queue_len) of
-                        {message_queue_len, 0} -> ok; _ -> timer:sleep(10), W(N - 1) end end,
-            ok = Wait(2000).
+            Wait = fun W() -> case process_info(whereis(mq_hog), message_queue_len) of
+                        {message_queue_len, 0} -> ok; _ -> timer:sleep(10), W() end end,
+            ok = Wait().
             """);
         Assert.True(await harness.CollectAsync(node.Name));
         await harness.WaitForAsync(node.Name, a => !a.Any(x => x.Type == "message_queue"));
