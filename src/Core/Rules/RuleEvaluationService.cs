@@ -26,6 +26,7 @@ public sealed partial class RuleEvaluationService : BackgroundService
     private readonly ILogger _logger;
     private readonly Channel<NodeKey> _queue = Channel.CreateUnbounded<NodeKey>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<NodeKey, byte> _queued = new();
+    private readonly Channel<bool> _ticks = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
     private readonly Context _context;
 
     public RuleEvaluationService(
@@ -68,7 +69,7 @@ public sealed partial class RuleEvaluationService : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var nextTick = _time.GetUtcNow() + _interval;
+        var ticker = TickerAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -85,17 +86,15 @@ public sealed partial class RuleEvaluationService : BackgroundService
                     _queued.TryRemove(node, out _);
                     await EvaluateAsync(node, stoppingToken);
                 }
-                var now = _time.GetUtcNow();
-                if (now >= nextTick)
+                if (_ticks.Reader.TryRead(out _))
                 {
-                    nextTick = now + _interval;
-                    await TickAsync(now, stoppingToken);
+                    await TickAsync(_time.GetUtcNow(), stoppingToken);
                 }
-                await WaitAsync(nextTick - now, stoppingToken);
+                await WaitAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                return;
+                break;
             }
             catch (Exception ex)
             {
@@ -107,24 +106,41 @@ public sealed partial class RuleEvaluationService : BackgroundService
                 }
                 catch (OperationCanceledException)
                 {
-                    return;
+                    break;
                 }
             }
         }
+        await ticker;
     }
 
-    private async Task WaitAsync(TimeSpan untilTick, CancellationToken stoppingToken)
+    // A periodic timer created once: its ticks follow the clock (a fake one in tests) without a race
+    // between reading the time and arming a delay.
+    private async Task TickerAsync(CancellationToken stoppingToken)
     {
-        if (_queue.Reader.TryPeek(out _) || _notifications.Reader.TryPeek(out _))
+        using var timer = new PeriodicTimer(_interval, _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                _ticks.Writer.TryWrite(true);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task WaitAsync(CancellationToken stoppingToken)
+    {
+        if (_queue.Reader.TryPeek(out _) || _notifications.Reader.TryPeek(out _) || _ticks.Reader.TryPeek(out _))
         {
             return;
         }
         using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var delay = untilTick > TimeSpan.Zero ? untilTick : TimeSpan.Zero;
         await Task.WhenAny(
             _queue.Reader.WaitToReadAsync(wake.Token).AsTask(),
             _notifications.Reader.WaitToReadAsync(wake.Token).AsTask(),
-            Task.Delay(delay, _time, wake.Token));
+            _ticks.Reader.WaitToReadAsync(wake.Token).AsTask());
         await wake.CancelAsync();
         stoppingToken.ThrowIfCancellationRequested();
     }

@@ -30,9 +30,9 @@ public sealed class NodeLifecycleEndToEndTests : IAsyncLifetime
 
     private static string Config(SnmpTrapd trapd, string body) => $$"""
         collect:
-          interval: 2s
-          timeout: 2s
-          maxBackoff: 2s
+          interval: 5s
+          timeout: 5s
+          maxBackoff: 5s
         {{body}}
         alarms:
           nodeDownAfter: 2s
@@ -150,8 +150,8 @@ public sealed class NodeLifecycleEndToEndTests : IAsyncLifetime
         await Poll.UntilAsync(async () => (await second.NodesAsync()).Count(n => n.GetProperty("lastScrape").ValueKind != System.Text.Json.JsonValueKind.Null) == 2,
             Wait, "both nodes collected after the restart", () => second.Output);
         var seen = DateTime.UtcNow;
-        await Poll.UntilAsync(async () => (await second.NodesAsync()).All(n => n.GetProperty("lastScrape").GetDateTimeOffset() > seen.AddSeconds(3)),
-            Wait, "collections 3 s later", () => second.Output);
+        await Poll.UntilAsync(async () => (await second.NodesAsync()).All(n => n.GetProperty("lastScrape").GetDateTimeOffset() > seen.AddSeconds(6)),
+            Wait, "collections 6 s later", () => second.Output);
         Assert.Equal(before, trapd.TrapLines().Length);
         Assert.Single((await second.NodesAsync()), n => n.GetProperty("node").GetString() == down && !n.GetProperty("up").GetBoolean());
 
@@ -160,7 +160,7 @@ public sealed class NodeLifecycleEndToEndTests : IAsyncLifetime
         await UntilAsync(second, trapd, () => Count(trapd, "gwAlarmCleared", down) == 1, "node_down cleared on removal");
         await Poll.UntilAsync(() => Task.FromResult(Console(second, $"node removed node={down}") == 1), Wait, "removed in the console", () => second.Output);
         var again = DateTime.UtcNow;
-        await Poll.UntilAsync(async () => (await second.NodesAsync()).Single().GetProperty("lastScrape").GetDateTimeOffset() > again.AddSeconds(2),
+        await Poll.UntilAsync(async () => (await second.NodesAsync()).Single().GetProperty("lastScrape").GetDateTimeOffset() > again.AddSeconds(6),
             Wait, "more collections", () => second.Output);
         Assert.Equal(1, Count(trapd, "gwAlarmCleared", down));
         Assert.Equal(1, Console(second, $"node removed node={down}"));
