@@ -1,5 +1,11 @@
 using Gateway.Collector;
 using Gateway.Collector.Beam;
+using Gateway.Core.Alarms;
+using Gateway.Core.Events;
+using Gateway.Core.Intake;
+using Gateway.Core.Store;
+using Gateway.Tests.Core.Outbox;
+using Microsoft.Extensions.Logging.Abstractions;
 using Gateway.Erlang.Terms;
 using Gateway.Erlang.Tests.Fixtures;
 using Gateway.Tests.Collector.Beam.Fixtures;
@@ -39,6 +45,40 @@ public sealed class BeamForwarderRepairTests(BeamTestbed testbed) : IClassFixtur
         // Set and clear come from the alarm_handler process, in order: a second set would be here by now.
         Assert.Single(router.Events, e => e.Notification is { Source: "alarm_handler" } n && n.Metadata["action"] == "set");
         Assert.Equal(1, Readded(collected, "alarm_handler"));
+    }
+
+    [Fact]
+    public async Task A_sasl_alarm_set_on_a_node_whose_sasl_started_after_the_agent_becomes_an_alarm_and_clears()
+    {
+        var node = await testbed.StartNodeAsync();
+        using var dir = new TestDirectory();
+        var router = new RecordingRouter();
+        using var alarms = new AlarmManager(AlarmManager.PathFor(dir.Path), router, new AlarmsOptions { MinHold = TimeSpan.Zero }, TimeProvider.System, NullLogger<AlarmManager>.Instance);
+        var options = BeamTestSources.Options(testbed);
+        await using var source = BeamTestSources.Create(options, new CoreIntake(new MetricStore(), router, alarms));
+        var target = BeamTestSources.Target(options, node.Name);
+        Assert.True((await source.ScrapeAsync(target, CancellationToken.None)).Succeeded);
+
+        await testbed.Eval.EvalAsync(node.Name, "ok = application:start(sasl), alarm_handler:set_alarm({disk_almost_full, \"/var 91%\"}), ok.");
+        Assert.True((await source.ScrapeAsync(target, CancellationToken.None)).Succeeded);
+        await Until(() => alarms.GetActive().Any(a => a.Type == BeamEventForwarder.AlarmType && a.Resource == "disk_almost_full"), "the SASL alarm raised");
+        var alarm = alarms.GetActive().Single(a => a.Node == node.Name);
+        Assert.Equal(Severity.Warning, alarm.Severity);
+        Assert.Contains("/var 91%", alarm.Description, StringComparison.Ordinal);
+
+        await testbed.Eval.EvalAsync(node.Name, "alarm_handler:clear_alarm(disk_almost_full), ok.");
+        await Until(() => alarms.GetActive().Count == 0, "the SASL alarm cleared");
+        Assert.Equal([AlarmEventKind.Raised, AlarmEventKind.Cleared], router.Events.Select(e => e.Alarm).OfType<AlarmEvent>().Select(e => e.Kind));
+    }
+
+    private static async Task Until(Func<bool> condition, string what)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(watch.Elapsed < RpcTimeout, "hang guard: never " + what);
+            await Task.Delay(20);
+        }
     }
 
     [Fact]

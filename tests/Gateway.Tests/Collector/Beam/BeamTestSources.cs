@@ -22,9 +22,13 @@ public static class BeamTestSources
     };
 
     public static BeamSource Create(BeamOptions options, IEventRouter? router = null) =>
+        Create(options, new CoreIntake(new MetricStore(), router));
+
+    /// <summary>A source whose forwarded events go to <paramref name="intake"/> (e.g. one with an alarm manager).</summary>
+    public static BeamSource Create(BeamOptions options, ICoreIntake intake) =>
         new(options,
             new BeamCookies(options, _ => null, Path.GetTempPath()),
-            new BeamEventForwarder(new CoreIntake(new MetricStore(), router), TimeProvider.System, NullLogger<BeamEventForwarder>.Instance),
+            new BeamEventForwarder(intake, TimeProvider.System, NullLogger<BeamEventForwarder>.Instance),
             TimeProvider.System,
             NullLoggerFactory.Instance);
 
