@@ -12,6 +12,9 @@ internal sealed class BeamNodeState
     /// <summary>The last <c>install/2</c> answered <c>logger => ok</c>: a later reply without the handler means it was lost, not refused.</summary>
     public bool ForwarderClean { get; set; }
 
+    /// <summary>The forwarder was installed again after a reply without it; reset by a reply that has it.</summary>
+    public bool ForwarderReinstalled { get; set; }
+
     /// <summary>Why the agent cannot run on this node (agentless from then on), or null.</summary>
     public string? AgentUnavailable { get; set; }
 
@@ -27,6 +30,7 @@ internal sealed class BeamNodeState
         AgentVersion = null;
         ForwarderInstalled = false;
         ForwarderClean = false;
+        ForwarderReinstalled = false;
         AgentUnavailable = null;
     }
 }

@@ -278,13 +278,21 @@ public sealed partial class BeamSource : INodeSource, IAsyncDisposable, IDisposa
         var reply = useAgent
             ? await local.RpcAsync(node, GatewayAgentSource.ModuleName, "collect", [collectOptions], timeout, cancellationToken)
             : await BeamAgentlessCollector.CollectAsync(local, node, timeout, cancellationToken, options.AgentOptions);
-        if (useAgent && state.ForwarderClean && !BeamAgentTerms.ForwarderInstalled(reply))
+        var forwarding = !useAgent || BeamAgentTerms.ForwarderInstalled(reply);
+        if (forwarding)
+        {
+            state.ForwarderReinstalled = false;
+        }
+        else if (state.ForwarderClean && !state.ForwarderReinstalled)
         {
             // collect/1 (v4+) adds back a handler that went missing; this is for what it cannot: an
             // install it was told to forget (gateway_agent:remove() run on the node, e.g. by another
-            // gateway releasing the node) or an agent before v4. Once per loss: a refused install stays refused.
+            // gateway releasing the node) or an agent before v4. Once per loss: a refused install stays
+            // refused, and an install the next reply still does not show is not repeated every cycle
+            // (an RPC more per node per cycle) until a reply shows the forwarder again.
             LogForwarderReinstalled(logger, node);
             state.ForwarderClean = await InstallForwarderAsync(local, node, settings.LogLevel, timeout, cancellationToken);
+            state.ForwarderReinstalled = true;
         }
         var families = mapper.Map(reply, settings.Naming);
         return ScrapeResult.Success(families, BuildInfo(reply, agentInfo, settings.Group));
