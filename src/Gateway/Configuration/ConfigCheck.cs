@@ -1,3 +1,4 @@
+using Gateway.Core.Configuration;
 using System.Text.RegularExpressions;
 using Gateway.Hosting;
 using Microsoft.Extensions.Options;
@@ -74,7 +75,7 @@ public static partial class ConfigCheck
         {
             if (loaded.Root.GetSection(key).GetChildren().Any() || loaded.Root.GetSection(key).Value is not null)
             {
-                warnings.Add($"{ConfigPath.ToYaml(key)}: not implemented in this version; ignored");
+                warnings.Add($"{YamlPath.FromConfigKey(key)}: not implemented in this version; ignored");
             }
         }
         try
@@ -83,8 +84,8 @@ public static partial class ConfigCheck
             foreach (var (section, type) in sections.All)
             {
                 errors.AddRange(UnknownKeys.Find(loaded.Root.GetSection(section), type, sections.IsBound)
-                    .Where(e => !NotYetImplemented.Any(n => e.StartsWith(ConfigPath.ToYaml(n) + ":", StringComparison.OrdinalIgnoreCase)
-                        || e.StartsWith(ConfigPath.ToYaml(n) + ".", StringComparison.OrdinalIgnoreCase))));
+                    .Where(e => !NotYetImplemented.Any(n => e.StartsWith(YamlPath.FromConfigKey(n) + ":", StringComparison.OrdinalIgnoreCase)
+                        || e.StartsWith(YamlPath.FromConfigKey(n) + ".", StringComparison.OrdinalIgnoreCase))));
                 // Each options type on its own, so that every section's errors are reported, not only the first.
                 errors.AddRange(Validate(services, type));
             }
@@ -115,7 +116,7 @@ public static partial class ConfigCheck
         {
             if (!known.Contains(exporter.Key, StringComparer.OrdinalIgnoreCase))
             {
-                yield return $"{ConfigPath.ToYaml(exporter.Path)}: unknown exporter (known: {string.Join(", ", known)})";
+                yield return $"{YamlPath.FromConfigKey(exporter.Path)}: unknown exporter (known: {string.Join(", ", known)})";
             }
         }
     }
@@ -146,7 +147,7 @@ public static partial class ConfigCheck
                 return aggregate.InnerExceptions.SelectMany(Describe).ToArray();
             case InvalidOperationException binding when BinderFailure().Match(binding.Message) is { Success: true } match:
                 var reason = binding.InnerException?.Message ?? $"is not a valid {match.Groups["type"].Value}";
-                return [$"{ConfigPath.ToYaml(match.Groups["key"].Value)}: {reason}"];
+                return [$"{YamlPath.FromConfigKey(match.Groups["key"].Value)}: {reason}"];
             default:
                 return [];
         }

@@ -1,3 +1,4 @@
+using Gateway.Core.Configuration;
 using System.Collections;
 using System.Reflection;
 
@@ -57,7 +58,7 @@ public static class UnknownKeys
             else
             {
                 var known = string.Join(", ", properties.Keys.Select(k => char.ToLowerInvariant(k[0]) + k[1..]).Order(StringComparer.Ordinal));
-                errors.Add($"{ConfigPath.ToYaml(child.Path)}: unknown key (known here: {known})");
+                errors.Add($"{YamlPath.FromConfigKey(child.Path)}: unknown key (known here: {known})");
             }
         }
     }

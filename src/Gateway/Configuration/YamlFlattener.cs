@@ -1,3 +1,4 @@
+using Gateway.Core.Configuration;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -72,7 +73,7 @@ public static partial class YamlFlattener
                     var childPath = path.Length == 0 ? key : path + ":" + key;
                     if (data.ContainsKey(childPath) || data.Keys.Any(k => k.StartsWith(childPath + ":", StringComparison.OrdinalIgnoreCase)))
                     {
-                        throw new ConfigurationFileException($"line {keyNode.Start.Line}: {ConfigPath.ToYaml(childPath)} is given twice");
+                        throw new ConfigurationFileException($"line {keyNode.Start.Line}: {YamlPath.FromConfigKey(childPath)} is given twice");
                     }
                     Visit(valueNode, childPath, data, environment);
                 }
@@ -93,7 +94,7 @@ public static partial class YamlFlattener
                     : Expand(scalar.Value, environment);
                 break;
             default:
-                throw new ConfigurationFileException($"line {node.Start.Line}: unsupported YAML node at {ConfigPath.ToYaml(path)}");
+                throw new ConfigurationFileException($"line {node.Start.Line}: unsupported YAML node at {YamlPath.FromConfigKey(path)}");
         }
     }
 

@@ -1,3 +1,4 @@
+using Gateway.Core.Configuration;
 using Gateway.Configuration;
 
 namespace Gateway.Tests.Host;
@@ -9,5 +10,5 @@ public sealed class ConfigPathTests
     [InlineData("Gateway:ApiToken", "gateway.apiToken")]
     [InlineData("exporters:snmp:destinations:2", "exporters.snmp.destinations[2]")]
     public void Configuration_keys_become_yaml_paths(string key, string expected) =>
-        Assert.Equal(expected, ConfigPath.ToYaml(key));
+        Assert.Equal(expected, YamlPath.FromConfigKey(key));
 }
