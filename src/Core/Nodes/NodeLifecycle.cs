@@ -69,8 +69,6 @@ public sealed partial class NodeLifecycle
         }
     }
 
-    public NodeLife? Get(NodeKey node) => _nodes.GetValueOrDefault(node);
-
     /// <summary>
     /// Takes in a node's current store entry (null: no longer in the store) and returns its lifecycle state
     /// (null once removed). Transitions are routed before this returns; <c>node_down</c> is raised or cleared

@@ -56,8 +56,6 @@ public sealed class LabelMatcher
         return true;
     }
 
-    public bool Matches(LabelSet labels) => Matches(labels.Get(Name));
-
     /// <summary>Matches the labels of a series as <c>/metrics</c> shows them (with <c>instance</c>, <c>job</c> and target labels).</summary>
     public bool Matches(in ExposedLabels labels) => Matches(labels.Get(Name));
 
