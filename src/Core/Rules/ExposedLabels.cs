@@ -1,12 +1,14 @@
 using Gateway.Core.Metrics;
 using Gateway.Core.Nodes;
+using Gateway.Core.Streaming;
 
 namespace Gateway.Core.Rules;
 
 /// <summary>
 /// The labels of one series as a user sees them on <c>/metrics</c>: <c>instance</c> and <c>job</c> of the
 /// node, the target's labels (file_sd), then the series' own; a series label that one of the node's
-/// labels overrides is visible as <c>exported_&lt;name&gt;</c>, as the Prometheus exporter writes it.
+/// labels overrides is visible as <c>exported_&lt;name&gt;</c>, as the Prometheus exporter writes it. Which
+/// labels are the node's is <see cref="SnapshotLabels"/>' rule (the metric stream labels series with it).
 /// Rules match these, so a rule written against what <c>/metrics</c> shows matches.
 /// </summary>
 public readonly struct ExposedLabels
@@ -42,10 +44,5 @@ public readonly struct ExposedLabels
         return _series.Get(name);
     }
 
-    private string? NodeLabel(string name) =>
-        string.Equals(name, "instance", StringComparison.Ordinal) ? _node.Instance
-        : string.Equals(name, "job", StringComparison.Ordinal) ? _node.Job
-        : name.StartsWith("__", StringComparison.Ordinal) ? null
-        : _target.Count > 0 ? _target.Get(name)
-        : null;
+    private string? NodeLabel(string name) => SnapshotLabels.NodeLabel(_node, _target, name);
 }

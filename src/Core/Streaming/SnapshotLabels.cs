@@ -45,13 +45,27 @@ public static class SnapshotLabels
         var labels = new List<Label>(2 + targetLabels.Count) { new("instance", node.Instance), new("job", node.Job) };
         foreach (var label in targetLabels)
         {
-            if (label.Name is not ("instance" or "job") && !label.Name.StartsWith("__", StringComparison.Ordinal))
+            if (IsKeptTargetLabel(label.Name))
             {
                 labels.Add(label);
             }
         }
         return labels;
     }
+
+    /// <summary>
+    /// The value of <paramref name="name"/> among the node's own labels (<c>instance</c>, <c>job</c>, kept target
+    /// labels), or null when that name is not one of them — the same rule <see cref="NodeLabels"/> applies, read
+    /// without building the list (rule matching asks this per series).
+    /// </summary>
+    public static string? NodeLabel(NodeKey node, LabelSet targetLabels, string name) =>
+        string.Equals(name, "instance", StringComparison.Ordinal) ? node.Instance
+        : string.Equals(name, "job", StringComparison.Ordinal) ? node.Job
+        : targetLabels.Count > 0 && IsKeptTargetLabel(name) ? targetLabels.Get(name)
+        : null;
+
+    private static bool IsKeptTargetLabel(string name) =>
+        name is not ("instance" or "job") && !name.StartsWith("__", StringComparison.Ordinal);
 
     private static LabelSet Merge(IReadOnlyList<Label> node, LabelSet series)
     {
