@@ -27,7 +27,19 @@ public abstract record DeliveryResult
     /// </summary>
     public static DeliveryResult Reject(string reason, int delivered = 0) => new RejectedResult(reason, delivered);
 
+    /// <summary>
+    /// The peer refuses the exporter itself (401/403: a wrong or revoked key): nothing is dead-lettered.
+    /// The exporter is marked failing (<c>gateway_exporter_up 0</c>, one log line per change of state),
+    /// the events wait in the outbox, and attempts continue at the outbox's longest backoff, so they flow
+    /// once the key is fixed (and at once after a restart). The first <paramref name="delivered"/> went through.
+    /// </summary>
+    public static DeliveryResult Failing(string reason, int delivered = 0) => new FailingResult(reason, delivered);
+
     public sealed record DeliveredResult : DeliveryResult;
+
+    /// <param name="Reason">Why, for the log and <c>GET /api/v1/exporters</c> (never a key or token).</param>
+    /// <param name="DeliveredCount">Events at the head of the batch that went through before the failure.</param>
+    public sealed record FailingResult(string Reason, int DeliveredCount = 0) : DeliveryResult;
 
     /// <param name="Reason">Why, for the log.</param>
     /// <param name="After">When to try again (null: the outbox's backoff).</param>

@@ -17,4 +17,6 @@ public enum DeliveryOutcome
     /// <summary>A rejected batch of several events is split and retried one by one to find the bad one(s).</summary>
     Isolating,
     DeadLettered,
+    /// <summary>The peer refuses the exporter (401/403): the exporter is failing, the events wait.</summary>
+    Failing,
 }

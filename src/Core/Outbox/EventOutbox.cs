@@ -294,6 +294,87 @@ public sealed partial class EventOutbox : IDisposable
         }
     }
 
+    /// <summary>How many dead letters are kept (at most <see cref="OutboxOptions.MaxDeadLetters"/>).</summary>
+    public async Task<long> CountDeadLettersAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            using var count = _db.CreateCommand();
+            count.CommandText = "SELECT count(*) FROM dead_letters";
+            return (long)count.ExecuteScalar()!;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Moves the oldest <paramref name="limit"/> dead letters back to the end of the queue, in the order they
+    /// were dead-lettered, with their event ids (receivers de-duplicate by them), in one transaction: after
+    /// fixing what made the peer refuse them, the user resends instead of losing them. The quota does not
+    /// apply (an explicit request). Returns how many were moved.
+    /// </summary>
+    public async Task<int> ReplayDeadLettersAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var moved = new List<(EventKind Kind, long Size)>();
+            using var tx = _db.BeginTransaction();
+            using (var select = _db.CreateCommand())
+            {
+                select.Transaction = tx;
+                select.CommandText = "SELECT kind, length(payload) FROM dead_letters ORDER BY seq LIMIT $n";
+                select.Parameters.AddWithValue("$n", limit);
+                using var reader = select.ExecuteReader();
+                while (reader.Read())
+                {
+                    moved.Add(((EventKind)reader.GetInt64(0), reader.GetInt64(1)));
+                }
+            }
+            if (moved.Count == 0)
+            {
+                return 0;
+            }
+            using (var copy = _db.CreateCommand())
+            {
+                copy.Transaction = tx;
+                copy.CommandText = """
+                    CREATE TEMP TABLE IF NOT EXISTS replay(seq INTEGER PRIMARY KEY);
+                    DELETE FROM replay;
+                    INSERT INTO replay SELECT seq FROM dead_letters ORDER BY seq LIMIT $n;
+                    INSERT INTO events(id, kind, size, payload)
+                      SELECT id, kind, length(payload), payload FROM dead_letters WHERE seq IN (SELECT seq FROM replay) ORDER BY seq;
+                    DELETE FROM dead_letters WHERE seq IN (SELECT seq FROM replay);
+                    DELETE FROM replay;
+                    """;
+                copy.Parameters.AddWithValue("$n", limit);
+                copy.ExecuteNonQuery();
+            }
+            tx.Commit();
+            foreach (var (kind, size) in moved)
+            {
+                _count++;
+                _bytes += size;
+                if (kind == EventKind.Alarm)
+                {
+                    _alarms++;
+                }
+            }
+            PublishDepth();
+            Interlocked.Exchange(ref _available, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+            return moved.Count;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     public void Dispose()
     {
         if (_disposed)

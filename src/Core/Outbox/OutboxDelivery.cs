@@ -106,6 +106,23 @@ public sealed partial class OutboxDelivery
             case DeliveryResult.DeliveredResult:
                 await _outbox.AcknowledgeAsync(batch, CancellationToken.None);
                 return Delivered(batch.Count);
+            case DeliveryResult.FailingResult failing:
+                {
+                    var delivered = await AcknowledgeHeadAsync(batch, failing.DeliveredCount);
+                    if (delivered == batch.Count)
+                    {
+                        return Delivered(delivered);
+                    }
+                    Statistics.AddRetry();
+                    Statistics.AddFailure();
+                    Statistics.SetLastError(failing.Reason, _time.GetUtcNow());
+                    if (Statistics.SetFailing(true))
+                    {
+                        LogFailing(_exporter.Name, batch.Count - delivered, failing.Reason, _options.MaxBackoff);
+                    }
+                    // No breaker, no backoff growth: a refused key does not heal by waiting, it is fixed by someone.
+                    return new DeliveryStep(DeliveryOutcome.Failing, delivered, _options.MaxBackoff, failing.Reason);
+                }
             case DeliveryResult.RetryResult retry:
                 {
                     var delivered = await AcknowledgeHeadAsync(batch, retry.DeliveredCount);
@@ -119,6 +136,7 @@ public sealed partial class OutboxDelivery
                         Succeeded();
                     }
                     Statistics.AddRetry();
+                    Statistics.SetLastError(retry.Reason, _time.GetUtcNow());
                     var failures = Statistics.AddFailure();
                     var delay = retry.After is { } after
                         ? TimeSpan.FromTicks(Math.Clamp(after.Ticks, 0, _options.MaxRetryAfter.Ticks))
@@ -141,6 +159,7 @@ public sealed partial class OutboxDelivery
             case DeliveryResult.RejectedResult reject:
                 {
                     var delivered = await AcknowledgeHeadAsync(batch, reject.DeliveredCount);
+                    Statistics.SetLastError(reject.Reason, _time.GetUtcNow());
                     var rest = _batch ?? [];
                     _batch = null;
                     if (rest.Count == 0)
@@ -274,6 +293,10 @@ public sealed partial class OutboxDelivery
     private void Succeeded()
     {
         Statistics.ResetFailures();
+        if (Statistics.SetFailing(false))
+        {
+            LogRecovered(_exporter.Name);
+        }
         if (Statistics.BreakerOpen)
         {
             Statistics.SetBreakerOpen(false);

@@ -18,6 +18,8 @@ public sealed class OutboxStatistics
     private long _overQuota;
     private long _consecutiveFailures;
     private int _breakerOpen;
+    private int _failing;
+    private ExporterError? _lastError;
 
     public OutboxStatistics(string exporter)
     {
@@ -58,6 +60,20 @@ public sealed class OutboxStatistics
 
     /// <summary>Whether the breaker is open (delivery paused after repeated failures).</summary>
     public bool BreakerOpen => Volatile.Read(ref _breakerOpen) != 0;
+
+    /// <summary>
+    /// Whether the peer refuses the exporter itself (a wrong or revoked key, <see cref="Export.DeliveryResult.Failing"/>):
+    /// <c>gateway_exporter_up 0</c>; cleared by the next delivery that goes through.
+    /// </summary>
+    public bool Failing => Volatile.Read(ref _failing) != 0;
+
+    /// <summary>The reason of the most recent retry, rejection or failing answer, and when; null before the first.</summary>
+    public ExporterError? LastError => Volatile.Read(ref _lastError);
+
+    /// <summary>Sets <see cref="Failing"/>; true when it changed.</summary>
+    internal bool SetFailing(bool failing) => Interlocked.Exchange(ref _failing, failing ? 1 : 0) != (failing ? 1 : 0);
+
+    internal void SetLastError(string reason, DateTimeOffset time) => Volatile.Write(ref _lastError, new ExporterError(reason, time));
 
     internal void SetDepth(long events, long bytes, long alarms)
     {

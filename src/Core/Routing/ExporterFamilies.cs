@@ -7,7 +7,7 @@ namespace Gateway.Core.Routing;
 /// <summary>
 /// The push exporters' self-metrics on <c>/metrics</c>: per exporter <c>gateway_outbox_depth</c>,
 /// <c>gateway_outbox_dead_letters_total</c>, <c>gateway_exporter_sent_total</c>,
-/// <c>gateway_exporter_retries_total</c>, and <c>gateway_exporter_dropped_total{kind}</c> —
+/// <c>gateway_exporter_retries_total</c>, <c>gateway_exporter_up</c>, and <c>gateway_exporter_dropped_total{kind}</c> —
 /// <c>kind="events"</c> for notifications and node events the outbox quota dropped,
 /// <c>kind="metrics"</c> for node snapshots a metric-stream queue dropped.
 /// </summary>
@@ -31,6 +31,8 @@ public sealed class ExporterFamilies : IMetricFamilyProvider
             statistics.Select(s => (Labels(s.Exporter), (double)s.DeadLettered)));
         yield return Family("gateway_exporter_sent_total", MetricType.Counter, "Events an exporter delivered.",
             statistics.Select(s => (Labels(s.Exporter), (double)s.Delivered)));
+        yield return Family("gateway_exporter_up", MetricType.Gauge, "1 while the peer accepts the exporter; 0 while it refuses it (401/403: a wrong or revoked key), the events waiting.",
+            statistics.Select(s => (Labels(s.Exporter), s.Failing ? 0d : 1d)));
         yield return Family("gateway_exporter_retries_total", MetricType.Counter, "Delivery attempts that will be retried.",
             statistics.Select(s => (Labels(s.Exporter), (double)s.Retries)));
         var streams = _stream?.Subscriptions ?? [];

@@ -48,5 +48,6 @@ internal static class GatewayComponents
         app.MapPrometheusExporter();
         app.MapAlarmsApi();
         app.MapNotificationsApi();
+        app.MapExportersApi();
     }
 }
