@@ -28,7 +28,7 @@ public sealed partial class OutboxDelivery
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox of exporter {Exporter} failed; retrying in {Delay}")]
     private partial void LogStorageFailure(Exception exception, string exporter, TimeSpan delay);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Exporter {Exporter} is failing: the peer refuses it ({Reason}); {Events} events wait in the outbox, tried again every {Delay} — fix the key or token and reload or restart")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Exporter {Exporter} is failing: the peer refuses it ({Reason}); {Events} events wait in the outbox, tried again every {Delay} — fix the key or token and restart the gateway")]
     private partial void LogFailing(string exporter, int events, string reason, TimeSpan delay);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Exporter {Exporter} is up again: the peer accepts it")]
