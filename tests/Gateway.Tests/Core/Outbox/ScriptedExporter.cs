@@ -46,6 +46,7 @@ internal sealed class ScriptedExporter : IEventExporter
                 DeliveryResult.DeliveredResult => batch.Count,
                 DeliveryResult.RetryResult r => r.DeliveredCount,
                 DeliveryResult.RejectedResult r => r.DeliveredCount,
+                DeliveryResult.FailingResult r => r.DeliveredCount,
                 _ => 0,
             };
             Delivered.AddRange(batch.Take(delivered));
