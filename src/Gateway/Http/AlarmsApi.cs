@@ -53,7 +53,7 @@ internal static class AlarmsApi
         return Results.Json(active.Select(AlarmView.From).ToArray());
     }
 
-    private static async Task<IResult> History(string? since, int? limit, AlarmManager alarms, CancellationToken ct)
+    private static async Task<IResult> History(string? since, string? limit, AlarmManager alarms, CancellationToken ct)
     {
         DateTimeOffset? from = null;
         if (since is not null)
@@ -64,11 +64,11 @@ internal static class AlarmsApi
             }
             from = parsed;
         }
-        if (limit is < 1 or > 10_000)
+        if (!QueryLimit.TryParse(limit, 1000, 10_000, out var count, out var error))
         {
-            return ApiError.BadRequest("limit must be between 1 and 10000");
+            return error;
         }
-        var events = await alarms.GetHistoryAsync(from, limit ?? 1000, ct);
+        var events = await alarms.GetHistoryAsync(from, count, ct);
         return Results.Json(events.Select(AlarmEventView.From).ToArray());
     }
 

@@ -31,31 +31,31 @@ internal static class ExportersApi
         return Results.Json(views);
     }
 
-    private static async Task<IResult> DeadLetters(string name, int? limit, ExporterPipelines pipelines, CancellationToken ct)
+    private static async Task<IResult> DeadLetters(string name, string? limit, ExporterPipelines pipelines, CancellationToken ct)
     {
         if (Find(pipelines, name) is not { } pipeline)
         {
             return UnknownExporter(name, pipelines);
         }
-        if (limit is < 1 or > MaxReplay)
+        if (!QueryLimit.TryParse(limit, 100, MaxReplay, out var count, out var error))
         {
-            return ApiError.BadRequest($"limit must be between 1 and {MaxReplay}");
+            return error;
         }
-        var letters = await pipeline.Outbox.GetDeadLettersAsync(limit ?? 100, ct);
+        var letters = await pipeline.Outbox.GetDeadLettersAsync(count, ct);
         return Results.Json(letters.Select(DeadLetterView.From).ToArray());
     }
 
-    private static async Task<IResult> Replay(string name, int? limit, ExporterPipelines pipelines, CancellationToken ct)
+    private static async Task<IResult> Replay(string name, string? limit, ExporterPipelines pipelines, CancellationToken ct)
     {
         if (Find(pipelines, name) is not { } pipeline)
         {
             return UnknownExporter(name, pipelines);
         }
-        if (limit is < 1 or > MaxReplay)
+        if (!QueryLimit.TryParse(limit, MaxReplay, MaxReplay, out var count, out var error))
         {
-            return ApiError.BadRequest($"limit must be between 1 and {MaxReplay}");
+            return error;
         }
-        var replayed = await pipeline.Outbox.ReplayDeadLettersAsync(limit ?? MaxReplay, ct);
+        var replayed = await pipeline.Outbox.ReplayDeadLettersAsync(count, ct);
         return Results.Json(new ReplayView(pipeline.Exporter.Name, replayed, await pipeline.Outbox.CountDeadLettersAsync(ct)));
     }
 

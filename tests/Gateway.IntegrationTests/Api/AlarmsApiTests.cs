@@ -88,6 +88,51 @@ public sealed class AlarmsApiTests
     }
 
     [Fact]
+    public async Task Bad_bytes_and_bad_query_values_get_a_json_400_and_change_nothing()
+    {
+        await using var gateway = await StartAsync();
+        using (var raised = await PostAsync(gateway, "/api/v1/alarms", RaiseBody))
+        {
+            Assert.Equal(HttpStatusCode.OK, raised.StatusCode);
+        }
+        var id = (await gateway.Http.GetFromJsonAsync<JsonElement[]>("/api/v1/alarms"))!.Single().GetProperty("id").GetString();
+        var raise = Encoding.UTF8.GetBytes("""{"action":"raise","node":"n1@host","type":"t","severity":"major","description":"X"}""");
+        byte[] With(byte[] body, byte[] bad)
+        {
+            var i = Array.IndexOf(body, (byte)'X');
+            return [.. body[..i], .. bad, .. body[(i + 1)..]];
+        }
+        var bodies = new (string Path, byte[] Body)[]
+        {
+            ("/api/v1/alarms", With(raise, [0xff, 0xfe])),
+            ("/api/v1/alarms", With(raise, [0xc0, 0xaf])),
+            ("/api/v1/alarms", With(raise, Encoding.ASCII.GetBytes("\\ud800"))),
+            ("/api/v1/notifications", Encoding.UTF8.GetBytes("""{"node":"n1@host","level":"error","message":"m","metadata":{"k\udc00":"v"}}""")),
+            ("/api/v1/notifications", [.. Encoding.UTF8.GetBytes("{\"node\":\"n1@host\",\"level\":\"error\",\"message\":\"m\",\"metadata\":{\""), 0xff, .. Encoding.UTF8.GetBytes("\":\"v\"}}")]),
+            ($"/api/v1/alarms/{id}/comment", [.. Encoding.UTF8.GetBytes("{\"comment\":\""), 0xed, 0xa0, 0x80, .. Encoding.UTF8.GetBytes("\"}")]),
+        };
+        foreach (var (path, body) in bodies)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+            using var response = await gateway.Http.SendAsync(request);
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{path}: {(int)response.StatusCode}");
+            var error = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString();
+            Assert.False(string.IsNullOrEmpty(error), path);
+        }
+        foreach (var query in new[] { "/api/v1/alarms/history?limit=abc", "/api/v1/alarms/history?limit=0", "/api/v1/alarms/history?limit=99999999999" })
+        {
+            using var response = await gateway.Http.GetAsync(query);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("limit must be", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString(), StringComparison.Ordinal);
+        }
+        var alarm = (await gateway.Http.GetFromJsonAsync<JsonElement[]>("/api/v1/alarms"))!.Single();
+        Assert.Equal("disk /var is 97% full", alarm.GetProperty("description").GetString());
+        Assert.Single((await gateway.Http.GetFromJsonAsync<JsonElement[]>("/api/v1/alarms/history"))!);
+    }
+
+    [Fact]
     public async Task Unauthorised_oversized_and_disabled_writes_are_refused()
     {
         await using (var gateway = await StartAsync())
