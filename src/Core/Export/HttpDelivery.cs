@@ -59,6 +59,7 @@ public static class HttpDelivery
         {
             throw exception;
         }
+        exception = Cause(exception);
         var reason = exception switch
         {
             TaskCanceledException { InnerException: TimeoutException } or TimeoutException => $"{service} did not answer in time",
@@ -68,6 +69,14 @@ public static class HttpDelivery
         };
         return DeliveryResult.Retry(reason, delivered: delivered);
     }
+
+    /// <summary>
+    /// Whether <paramref name="exception"/> means the request got no answer (a network error, a timeout,
+    /// a cancellation), also when a client library wraps it (Refit's <c>ApiRequestException</c>): catch
+    /// these and hand them to <see cref="FromException"/>; anything else is a bug and goes to the outbox's handler.
+    /// </summary>
+    public static bool IsNoAnswer(Exception exception) =>
+        Cause(exception) is HttpRequestException or OperationCanceledException or IOException or TimeoutException;
 
     /// <summary>How a non-2xx status is treated.</summary>
     public static HttpFailure Classify(HttpStatusCode status) => (int)status switch
@@ -138,6 +147,13 @@ public static class HttpDelivery
         }
         return line.ToString().Trim();
     }
+
+    // A client library's wrapper (Refit's ApiRequestException) around the network error.
+    private static Exception Cause(Exception exception) =>
+        exception is HttpRequestException or OperationCanceledException or IOException or TimeoutException
+            || exception.InnerException is not (HttpRequestException or OperationCanceledException or IOException or TimeoutException)
+            ? exception
+            : exception.InnerException;
 
     private static string Describe(HttpStatusCode status) => Enum.IsDefined(status) ? status.ToString() : string.Empty;
 

@@ -123,4 +123,14 @@ public sealed class HttpDeliveryTests
         stopping.Cancel();
         Assert.Throws<TaskCanceledException>(() => HttpDelivery.FromException(timeout, "Svc", cancellationToken: stopping.Token));
     }
+
+    [Fact]
+    public void A_network_error_wrapped_by_a_client_library_is_still_a_retry()
+    {
+        var wrapped = new InvalidOperationException("client wrapper", new HttpRequestException(HttpRequestError.ConnectionError, "refused", new SocketException((int)SocketError.ConnectionRefused)));
+        Assert.True(HttpDelivery.IsNoAnswer(wrapped));
+        Assert.False(HttpDelivery.IsNoAnswer(new InvalidOperationException("a bug")));
+        var result = Assert.IsType<DeliveryResult.RetryResult>(HttpDelivery.FromException(wrapped, "Svc"));
+        Assert.Equal("Svc unreachable (connection failed): ConnectionRefused", result.Reason);
+    }
 }
