@@ -30,13 +30,19 @@ public sealed class DatadogEventMapper
         _time = time;
     }
 
-    public DatadogEventRequest Map(GatewayEvent e) => e switch
+    /// <summary>The event; its text ends with <c>Event id: &lt;GatewayEvent.Id&gt;</c> (Datadog events have no idempotency key).</summary>
+    public DatadogEventRequest Map(GatewayEvent e)
     {
-        { Alarm: { } a } => Alarm(a),
-        { Notification: { } n } => Notification(n),
-        { NodeChange: { } n } => Node(n),
-        _ => throw new ArgumentException("an empty gateway event", nameof(e)),
-    };
+        var request = e switch
+        {
+            { Alarm: { } a } => Alarm(a),
+            { Notification: { } n } => Notification(n),
+            { NodeChange: { } n } => Node(n),
+            _ => throw new ArgumentException("an empty gateway event", nameof(e)),
+        };
+        var id = "\nEvent id: " + e.Id;
+        return request with { Text = Truncate(request.Text, MaxText - id.Length) + id };
+    }
 
     /// <summary>error (critical, major), warning (minor, warning), info (indeterminate), success (cleared).</summary>
     public static string AlertType(Severity severity) => severity switch

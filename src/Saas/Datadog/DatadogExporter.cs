@@ -56,7 +56,7 @@ public sealed partial class DatadogExporter : IEventExporter, IMetricStreamExpor
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                return HttpDelivery.FromException(ex, Service, i, cancellationToken);
+                return HttpDelivery.FromException(Unwrap(ex), Service, i, cancellationToken);
             }
             using (response)
             {
@@ -95,7 +95,7 @@ public sealed partial class DatadogExporter : IEventExporter, IMetricStreamExpor
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                throw Failed(((DeliveryResult.RetryResult)HttpDelivery.FromException(ex, Service, 0, cancellationToken)).Reason);
+                throw Failed(((DeliveryResult.RetryResult)HttpDelivery.FromException(Unwrap(ex), Service, 0, cancellationToken)).Reason);
             }
             using (response)
             {
@@ -143,4 +143,8 @@ public sealed partial class DatadogExporter : IEventExporter, IMetricStreamExpor
         DeliveryResult.FailingResult r => r.Reason,
         _ => "unexpected result",
     };
+
+    // Refit wraps a request that got no answer in ApiRequestException; the kit reads the network error inside.
+    private static Exception Unwrap(Exception exception) =>
+        exception is Refit.ApiRequestException { InnerException: { } inner } ? inner : exception;
 }

@@ -89,7 +89,7 @@ public sealed partial class SplunkHecExporter : IEventExporter
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            return HttpDelivery.FromException(ex, Service, delivered, cancellationToken);
+            return HttpDelivery.FromException(Unwrap(ex), Service, delivered, cancellationToken);
         }
         SplunkHecAnswer answer;
         using (response)
@@ -153,7 +153,7 @@ public sealed partial class SplunkHecExporter : IEventExporter
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                last = Reason(HttpDelivery.FromException(ex, Service, delivered, cancellationToken));
+                last = Reason(HttpDelivery.FromException(Unwrap(ex), Service, delivered, cancellationToken));
             }
             if (_time.GetUtcNow() >= deadline)
             {
@@ -178,4 +178,8 @@ public sealed partial class SplunkHecExporter : IEventExporter
         DeliveryResult.FailingResult r => r.Reason,
         _ => "delivered",
     };
+
+    // Refit wraps a request that got no answer in ApiRequestException; the kit reads the network error inside.
+    private static Exception Unwrap(Exception exception) =>
+        exception is Refit.ApiRequestException { InnerException: { } inner } ? inner : exception;
 }
