@@ -26,7 +26,13 @@ public static class SaasClientServiceCollectionExtensions
         where TOptions : class
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        return services.AddRefitClient<TApi>(SaasRefitSettings.Create(), "gateway-" + name)
+        var clientName = "gateway-" + name;
+        // RestService.For uses the client Refit's source generator wrote for TApi. AddRefitClient would
+        // build its request builder by reflection, which Refit 16 only has with the Refit.Reflection
+        // package: the gateway failed at start with NotSupportedException.
+        var settings = SaasRefitSettings.Create();
+        services.AddTransient(sp => RestService.For<TApi>(sp.GetRequiredService<IHttpClientFactory>().CreateClient(clientName), settings));
+        return services.AddHttpClient(clientName)
             .ConfigureHttpClient((sp, client) =>
             {
                 var options = sp.GetRequiredService<IOptions<TOptions>>().Value;
