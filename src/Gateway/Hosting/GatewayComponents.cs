@@ -10,6 +10,8 @@ using Gateway.Exporters.Console;
 using Gateway.Exporters.Prometheus;
 using Gateway.Exporters.Snmp;
 using Gateway.Http;
+using Gateway.Saas.Datadog;
+using Gateway.Saas.SplunkHec;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -37,6 +39,8 @@ internal static class GatewayComponents
         // Push exporters: one line each (the kit binds, validates and wires them).
         services.AddConsoleExporter(configuration.GetSection("exporters:console"));
         services.AddSnmpExporter(configuration.GetSection(SnmpExporterOptions.Section), DataDir);
+        services.AddDatadogExporter(configuration.GetSection(DatadogExporterOptions.Section));
+        services.AddSplunkHecExporter(configuration.GetSection(SplunkHecExporterOptions.Section));
         sections.AddPushExporters(services);
 
         services.AddPrometheusExporter(configuration.GetSection(PrometheusExporterOptions.Section));

@@ -58,7 +58,7 @@ public sealed class CliTests
             """));
         Assert.Equal(1, exit);
         Assert.Contains(
-            "exporters.kafak: unknown exporter (known: console, prometheus, snmp, kafka, gelf, alertmanager, pagerduty, opsgenie, datadog, splunkHec, slack, teams, webhook, email, remoteWrite, otlp, grafana)",
+            "exporters.kafak: unknown exporter (known: console, datadog, prometheus, snmp, splunkHec, kafka, gelf, alertmanager, pagerduty, opsgenie, slack, teams, webhook, email, remoteWrite, otlp, grafana)",
             output,
             StringComparison.Ordinal);
     }
@@ -108,7 +108,7 @@ public sealed class CliTests
             .Where(yaml => !yaml.StartsWith("# prometheus.yml", StringComparison.Ordinal))
             .ToArray();
         // The examples take their secrets from the environment.
-        var environment = new Dictionary<string, string?> { ["SNMP_AUTH"] = "auth-passphrase", ["SNMP_PRIV"] = "priv-passphrase", ["ERLANG_COOKIE"] = "cookie" };
+        var environment = new Dictionary<string, string?> { ["SNMP_AUTH"] = "auth-passphrase", ["SNMP_PRIV"] = "priv-passphrase", ["ERLANG_COOKIE"] = "cookie", ["DD_API_KEY"] = "dd-api-key", ["SPLUNK_HEC_TOKEN"] = "hec-token" };
 
         Assert.NotEmpty(examples);
         foreach (var yaml in examples)

@@ -240,7 +240,7 @@ public sealed class PushExporterRegistrationTests : IDisposable
         var families = provider.GetServices<IMetricFamilyProvider>().OfType<ExporterFamilies>().Single().Collect().ToDictionary(f => f.Name);
 
         Assert.Equal(
-            ["gateway_outbox_depth", "gateway_outbox_dead_letters_total", "gateway_exporter_sent_total", "gateway_exporter_retries_total", "gateway_exporter_dropped_total"],
+            ["gateway_outbox_depth", "gateway_outbox_dead_letters_total", "gateway_exporter_sent_total", "gateway_exporter_up", "gateway_exporter_retries_total", "gateway_exporter_dropped_total"],
             families.Keys);
         Assert.Equal(LabelSet.Create(new Label("exporter", "recording")), Assert.Single(families["gateway_exporter_sent_total"].Samples).Labels);
         Assert.Equal(LabelSet.Create(new Label("exporter", "recording"), new Label("kind", "events")), Assert.Single(families["gateway_exporter_dropped_total"].Samples).Labels);

@@ -1,0 +1,3 @@
+namespace Gateway.Tests.Saas;
+
+internal sealed record StubResponse(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null);
