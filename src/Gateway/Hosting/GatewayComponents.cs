@@ -10,6 +10,7 @@ using Gateway.Exporters.Console;
 using Gateway.Exporters.Prometheus;
 using Gateway.Exporters.Snmp;
 using Gateway.Http;
+using Gateway.Saas.Email;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -37,6 +38,7 @@ internal static class GatewayComponents
         // Push exporters: one line each (the kit binds, validates and wires them).
         services.AddConsoleExporter(configuration.GetSection("exporters:console"));
         services.AddSnmpExporter(configuration.GetSection(SnmpExporterOptions.Section), DataDir);
+        services.AddEmailExporter(configuration.GetSection(EmailExporterOptions.Section), sp => "http://" + sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Listen);
         sections.AddPushExporters(services);
 
         services.AddPrometheusExporter(configuration.GetSection(PrometheusExporterOptions.Section));
