@@ -9,7 +9,7 @@ namespace Gateway.Testing;
 /// <summary>
 /// A real SMTP server for the e-mail exporter's tests: aiosmtpd (Debian's python3-aiosmtpd, run by the
 /// system Python) through <c>tests/Shared/smtp_receiver.py</c>, on a free loopback port, writing every
-/// accepted message to a folder. Optional SMTP AUTH and 550 rejections by recipient prefix. A missing
+/// accepted message to a folder. Optional SMTP AUTH, and 550 rejections or 451 temporary failures by recipient prefix. A missing
 /// aiosmtpd fails the test with the package to install.
 /// </summary>
 internal sealed class SmtpReceiver : IAsyncDisposable
@@ -35,7 +35,8 @@ internal sealed class SmtpReceiver : IAsyncDisposable
 
     /// <param name="user">With <paramref name="password"/>: AUTH required, with these credentials.</param>
     /// <param name="rejectPrefixes">Recipients starting with one of these get 550.</param>
-    public static async Task<SmtpReceiver> StartAsync(string? user = null, string? password = null, IEnumerable<string>? rejectPrefixes = null)
+    /// <param name="tempfailPrefixes">Recipients starting with one of these get 451.</param>
+    public static async Task<SmtpReceiver> StartAsync(string? user = null, string? password = null, IEnumerable<string>? rejectPrefixes = null, IEnumerable<string>? tempfailPrefixes = null)
     {
         Require();
         var dir = System.IO.Directory.CreateTempSubdirectory("gw-smtp-").FullName;
@@ -47,6 +48,10 @@ internal sealed class SmtpReceiver : IAsyncDisposable
         foreach (var prefix in rejectPrefixes ?? [])
         {
             args.AddRange(["--reject", prefix]);
+        }
+        foreach (var prefix in tempfailPrefixes ?? [])
+        {
+            args.AddRange(["--tempfail", prefix]);
         }
         var receiver = new SmtpReceiver(dir, FreeTcpPort(), [.. args]);
         await receiver.StartAsync();

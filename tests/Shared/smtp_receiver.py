@@ -6,6 +6,7 @@ READY once it listens. Options:
   --user U --password P   require SMTP AUTH (PLAIN/LOGIN, also without TLS) with these credentials;
                           every attempt is logged to DIR/auth.log as "ok U" or "fail U"
   --reject PREFIX         answer 550 to RCPT TO addresses starting with PREFIX (repeatable)
+  --tempfail PREFIX       answer 451 to RCPT TO addresses starting with PREFIX (repeatable)
 Run with /usr/bin/python3 (the system Python that has aiosmtpd).
 """
 import argparse
@@ -19,15 +20,18 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 
 
 class Handler:
-    def __init__(self, out, reject):
+    def __init__(self, out, reject, tempfail):
         self.out = out
         self.reject = reject
+        self.tempfail = tempfail
         self.lock = threading.Lock()
         self.count = len([f for f in os.listdir(out) if f.endswith(".eml")])
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if any(address.startswith(p) for p in self.reject):
             return "550 5.1.1 <%s>: Recipient address rejected: User unknown in local recipient table" % address
+        if any(address.startswith(p) for p in self.tempfail):
+            return "451 4.3.0 <%s>: Temporary lookup failure, try again later" % address
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
@@ -49,6 +53,7 @@ def main():
     parser.add_argument("--user")
     parser.add_argument("--password")
     parser.add_argument("--reject", action="append", default=[])
+    parser.add_argument("--tempfail", action="append", default=[])
     args = parser.parse_args()
     os.makedirs(args.dir, exist_ok=True)
     auth_log = os.path.join(args.dir, "auth.log")
@@ -65,7 +70,7 @@ def main():
     kwargs = {}
     if args.user is not None:
         kwargs = dict(authenticator=authenticator, auth_required=True, auth_require_tls=False)
-    controller = Controller(Handler(args.dir, args.reject), hostname="127.0.0.1", port=args.port, **kwargs)
+    controller = Controller(Handler(args.dir, args.reject, args.tempfail), hostname="127.0.0.1", port=args.port, **kwargs)
     controller.start()
     print("READY", flush=True)
     stop = threading.Event()

@@ -12,11 +12,11 @@ public sealed class EmailExporterSmtpTests
     private readonly FakeTimeProvider _time = new(T0);
     private readonly EmailTestLogger<EmailExporter> _log = new();
 
-    private EmailExporter Exporter(string smtp, string? user = null, string? password = null, string to = "ops@example.org") => new(
+    private EmailExporter Exporter(string smtp, string? user = null, string? password = null, string to = "ops@example.org", string tls = "none") => new(
         new EmailExporterOptions
         {
             Smtp = smtp,
-            Tls = "none",
+            Tls = tls,
             Username = user,
             Password = password,
             From = "Gateway <gateway@example.org>",
@@ -67,6 +67,33 @@ public sealed class EmailExporterSmtpTests
         var reject = Assert.IsType<DeliveryResult.RejectedResult>(result);
         Assert.Equal("SMTP server answered 550 for recipient nobody@example.org: 5.1.1 <nobody@example.org>: Recipient address rejected: User unknown in local recipient table", reject.Reason);
         Assert.Empty(smtp.Messages());
+    }
+
+    [Fact]
+    public async Task A_451_for_the_recipient_is_a_retry_after_the_mails_before_it()
+    {
+        await using var smtp = await SmtpReceiver.StartAsync(tempfailPrefixes: ["busy"]);
+        var ok = Exporter(smtp.Address);
+        Assert.Equal(DeliveryResult.Delivered, await ok.DeliverAsync([EmailTestEvents.Raised(EmailTestEvents.Alarm())], CancellationToken.None));
+
+        var result = await Exporter(smtp.Address, to: "busy@example.org").DeliverAsync([EmailTestEvents.Raised(EmailTestEvents.Alarm())], CancellationToken.None);
+
+        var retry = Assert.IsType<DeliveryResult.RetryResult>(result);
+        Assert.Equal("SMTP server answered 451 for recipient busy@example.org: 4.3.0 <busy@example.org>: Temporary lookup failure, try again later", retry.Reason);
+        Assert.Null(retry.After);
+    }
+
+    [Fact]
+    public async Task Starttls_required_but_not_offered_is_failing_not_a_fall_back_to_clear_text()
+    {
+        await using var smtp = await SmtpReceiver.StartAsync("gateway", Password);
+
+        var result = await Exporter(smtp.Address, "gateway", Password, tls: "starttls").DeliverAsync([EmailTestEvents.Raised(EmailTestEvents.Alarm())], CancellationToken.None);
+
+        var failing = Assert.IsType<DeliveryResult.FailingResult>(result);
+        Assert.StartsWith("SMTP server does not support what the settings need: ", failing.Reason, StringComparison.Ordinal);
+        Assert.Contains("STARTTLS", failing.Reason, StringComparison.Ordinal);
+        Assert.Empty(smtp.AuthLog());
     }
 
     [Fact]
