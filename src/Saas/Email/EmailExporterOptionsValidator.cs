@@ -64,6 +64,11 @@ public sealed class EmailExporterOptionsValidator : IValidateOptions<EmailExport
         {
             errors.Add($"{at}.digest: must be between {Duration.Format(MinDigest)} and {Duration.Format(MaxDigest)} (or 0s for one mail per event)");
         }
+        else if (options.Digest is { } wait && wait > options.Outbox.MaxRetryAfter && options.Outbox.MaxRetryAfter > TimeSpan.Zero)
+        {
+            // The digest waits by answering "retry after"; the outbox caps that wait at maxRetryAfter.
+            errors.Add($"{at}.digest: {Duration.Format(wait)} must not exceed outbox.maxRetryAfter ({Duration.Format(options.Outbox.MaxRetryAfter)}); raise that too");
+        }
         if (options.Timeout <= TimeSpan.Zero)
         {
             errors.Add($"{at}.timeout: must be positive");

@@ -85,6 +85,17 @@ public sealed class EmailExporterOptionsValidatorTests
     }
 
     [Fact]
+    public void A_digest_longer_than_the_outboxs_longest_retry_after_is_an_error()
+    {
+        var options = Valid();
+        options.Digest = TimeSpan.FromHours(2);
+
+        Assert.Equal(["exporters.email.digest: 2h must not exceed outbox.maxRetryAfter (1h); raise that too"], Errors(options));
+        options.Outbox.MaxRetryAfter = TimeSpan.FromHours(3);
+        Assert.Empty(Errors(options));
+    }
+
+    [Fact]
     public void A_username_without_a_password_is_an_error_on_password()
     {
         var options = Valid();
