@@ -36,7 +36,13 @@ internal sealed class SmtpReceiver : IAsyncDisposable
     /// <param name="user">With <paramref name="password"/>: AUTH required, with these credentials.</param>
     /// <param name="rejectPrefixes">Recipients starting with one of these get 550.</param>
     /// <param name="tempfailPrefixes">Recipients starting with one of these get 451.</param>
-    public static async Task<SmtpReceiver> StartAsync(string? user = null, string? password = null, IEnumerable<string>? rejectPrefixes = null, IEnumerable<string>? tempfailPrefixes = null)
+    /// <param name="tempfailOnce">A message containing one of these gets 451 the first time it comes (by Message-ID), and is accepted again.</param>
+    public static async Task<SmtpReceiver> StartAsync(
+        string? user = null,
+        string? password = null,
+        IEnumerable<string>? rejectPrefixes = null,
+        IEnumerable<string>? tempfailPrefixes = null,
+        IEnumerable<string>? tempfailOnce = null)
     {
         Require();
         var dir = System.IO.Directory.CreateTempSubdirectory("gw-smtp-").FullName;
@@ -52,6 +58,10 @@ internal sealed class SmtpReceiver : IAsyncDisposable
         foreach (var prefix in tempfailPrefixes ?? [])
         {
             args.AddRange(["--tempfail", prefix]);
+        }
+        foreach (var text in tempfailOnce ?? [])
+        {
+            args.AddRange(["--tempfail-once", text]);
         }
         var receiver = new SmtpReceiver(dir, FreeTcpPort(), [.. args]);
         await receiver.StartAsync();

@@ -7,6 +7,8 @@ READY once it listens. Options:
                           every attempt is logged to DIR/auth.log as "ok U" or "fail U"
   --reject PREFIX         answer 550 to RCPT TO addresses starting with PREFIX (repeatable)
   --tempfail PREFIX       answer 451 to RCPT TO addresses starting with PREFIX (repeatable)
+  --tempfail-once TEXT    answer 451 to the DATA of a message containing TEXT the first time that
+                          message (by Message-ID) comes; accept it when it comes again (repeatable)
 Run with /usr/bin/python3 (the system Python that has aiosmtpd).
 """
 import argparse
@@ -20,10 +22,12 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 
 
 class Handler:
-    def __init__(self, out, reject, tempfail):
+    def __init__(self, out, reject, tempfail, tempfail_once):
         self.out = out
         self.reject = reject
         self.tempfail = tempfail
+        self.tempfail_once = [t.encode() for t in tempfail_once]
+        self.refused = set()
         self.lock = threading.Lock()
         self.count = len([f for f in os.listdir(out) if f.endswith(".eml")])
 
@@ -36,6 +40,12 @@ class Handler:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        content = envelope.original_content
+        if any(t in content for t in self.tempfail_once):
+            message_id = next((line for line in content.splitlines() if line.lower().startswith(b"message-id:")), b"")
+            if message_id not in self.refused:
+                self.refused.add(message_id)
+                return "451 4.3.0 Temporary failure, try this message again later"
         with self.lock:
             self.count += 1
             n = self.count
@@ -54,6 +64,7 @@ def main():
     parser.add_argument("--password")
     parser.add_argument("--reject", action="append", default=[])
     parser.add_argument("--tempfail", action="append", default=[])
+    parser.add_argument("--tempfail-once", action="append", default=[])
     args = parser.parse_args()
     os.makedirs(args.dir, exist_ok=True)
     auth_log = os.path.join(args.dir, "auth.log")
@@ -70,7 +81,7 @@ def main():
     kwargs = {}
     if args.user is not None:
         kwargs = dict(authenticator=authenticator, auth_required=True, auth_require_tls=False)
-    controller = Controller(Handler(args.dir, args.reject, args.tempfail), hostname="127.0.0.1", port=args.port, **kwargs)
+    controller = Controller(Handler(args.dir, args.reject, args.tempfail, args.tempfail_once), hostname="127.0.0.1", port=args.port, **kwargs)
     controller.start()
     print("READY", flush=True)
     stop = threading.Event()

@@ -115,6 +115,26 @@ public sealed class EmailOutboxTests : IDisposable
     }
 
     [Fact]
+    public async Task A_4xx_halfway_through_a_batch_keeps_what_went_through_and_sends_only_the_rest_again()
+    {
+        await using var smtp = await SmtpReceiver.StartAsync(tempfailOnce: ["disk_full"]);
+        using var outbox = OpenOutbox();
+        var a = EmailTestEvents.Alarm(at: T0);
+        var b = EmailTestEvents.Alarm(id: "b0b0b0", node: "rabbit@db2", type: "disk_full", resource: "/var", severity: Severity.Major, at: T0);
+        var events = new[] { EmailTestEvents.Raised(a), EmailTestEvents.Raised(b), EmailTestEvents.Cleared(a, T0.AddMinutes(1)) };
+        await outbox.AppendAsync(events);
+
+        var steps = await DrainAsync(Loop(Exporter(smtp.Address), outbox));
+
+        Assert.Equal([DeliveryOutcome.Retrying, DeliveryOutcome.Delivered], steps.Select(s => s.Outcome));
+        Assert.Equal(1, steps[0].Events);
+        Assert.StartsWith("SMTP server answered 451 for the message: 4.3.0 Temporary failure", steps[0].Reason, StringComparison.Ordinal);
+        var mails = await smtp.WaitForMessagesAsync(3);
+        Assert.Equal(events.Select(e => e.Id.ToString()), mails.Select(EventOf));
+        Assert.Equal(3, outbox.Statistics.Delivered);
+    }
+
+    [Fact]
     public async Task A_wrong_password_is_failing_until_a_restart_with_the_right_one_delivers_the_waiting_mails()
     {
         await using var smtp = await SmtpReceiver.StartAsync("gateway", Password);
