@@ -8,7 +8,7 @@ namespace Gateway.Testing;
 
 /// <summary>
 /// A real SMTP server for the e-mail exporter's tests: aiosmtpd (Debian's python3-aiosmtpd, run by the
-/// system Python) through <c>tests/Shared/smtp_receiver.py</c>, on a free loopback port, writing every
+/// system Python) through <c>tests/Gateway.Tests/Saas/Email/smtp_receiver.py</c>, on a free loopback port, writing every
 /// accepted message to a folder. Optional SMTP AUTH, and 550 rejections or 451 temporary failures by recipient prefix. A missing
 /// aiosmtpd fails the test with the package to install.
 /// </summary>
@@ -86,7 +86,7 @@ internal sealed class SmtpReceiver : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        var script = Path.Combine(TestMibs.RepoRoot, "tests", "Shared", "smtp_receiver.py");
+        var script = Path.Combine(TestMibs.RepoRoot, "tests", "Gateway.Tests", "Saas", "Email", "smtp_receiver.py");
         var psi = new ProcessStartInfo(Python)
         {
             UseShellExecute = false,
