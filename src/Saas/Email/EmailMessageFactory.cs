@@ -68,7 +68,7 @@ public sealed class EmailMessageFactory
 
     private MimeMessage NewMessage(string subject, DateTimeOffset date)
     {
-        var message = new MimeMessage { Subject = subject, Date = date };
+        var message = new MimeMessage { Subject = EmailSubjects.OneLine(subject), Date = date };
         message.From.Add(_from);
         message.To.AddRange(_to);
         // RFC 3834: machine-made, so auto-responders (vacation replies) stay quiet.

@@ -11,8 +11,14 @@ public static class EmailSubjects
 {
     private const int MaxMessage = 100;
 
-    /// <summary><c>[TAG] what: about</c>, without the configured prefix.</summary>
-    public static string Line(GatewayEvent e) => "[" + Tag(e) + "] " + Summary(e);
+    /// <summary>
+    /// <c>[TAG] what: about</c>, without the configured prefix; always one line (node, type and resource
+    /// come from outside, through the push API, and must not start a header or a body line of their own).
+    /// </summary>
+    public static string Line(GatewayEvent e) => OneLine("[" + Tag(e) + "] " + Summary(e));
+
+    /// <summary>Control characters (line breaks) as spaces.</summary>
+    public static string OneLine(string text) => string.Concat(text.Select(c => char.IsControl(c) ? ' ' : c));
 
     /// <summary>The bracketed tag: the alarm's severity (<c>CLEARED</c> for a clear), the log level, or the node's state.</summary>
     public static string Tag(GatewayEvent e)

@@ -106,6 +106,22 @@ public sealed class EmailMessageFactoryTests
     }
 
     [Fact]
+    public void Line_breaks_in_what_the_push_api_gave_cannot_add_a_header()
+    {
+        var alarm = EmailTestEvents.Alarm() with { Type = "disk\r\nBcc: evil@example.net", Resource = "/var\nX-Evil: 1" };
+
+        var message = Factory().ForEvent(EmailTestEvents.Raised(alarm));
+        using var raw = new MemoryStream();
+        message.WriteTo(raw);
+        var text = System.Text.Encoding.UTF8.GetString(raw.ToArray());
+
+        Assert.Equal("[CRITICAL] raised: disk  Bcc: evil@example.net on rabbit@db1 (/var X-Evil: 1)", message.Subject);
+        Assert.DoesNotContain("\nBcc:", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\nX-Evil:", text, StringComparison.Ordinal);
+        Assert.Empty(message.Bcc);
+    }
+
+    [Fact]
     public void Notifications_and_node_events_have_their_own_subjects()
     {
         var factory = Factory();
