@@ -22,6 +22,8 @@ ls /usr/lib/erlang/lib/crypto-* >/dev/null 2>&1 || missing+=(erlang-crypto)
 ls /usr/lib/erlang/lib/ssl-* >/dev/null 2>&1 || missing+=(erlang-ssl)
 ls /usr/lib/erlang/lib/mnesia-* >/dev/null 2>&1 || missing+=(erlang-mnesia)
 ls /usr/lib/erlang/lib/compiler-* >/dev/null 2>&1 || missing+=(erlang-base)
+# aiosmtpd for the system Python (the e-mail exporter's SMTP receiver, tests/Gateway.Tests/Saas/Email/smtp_receiver.py).
+[ -d /usr/lib/python3/dist-packages/aiosmtpd ] || missing+=(python3-aiosmtpd)
 if [ ${#missing[@]} -gt 0 ]; then
   mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)
   if [ "$(id -u)" = 0 ]; then

@@ -24,6 +24,7 @@ public sealed partial class OutboxDelivery
     private readonly Random _random;
     private readonly Queue<OutboxEntry> _isolating = new();
     private IReadOnlyList<OutboxEntry>? _batch;
+    private bool _batchPeeked;
     private Task? _abandoned;
 
     public OutboxDelivery(IEventExporter exporter, EventOutbox outbox, OutboxOptions options, TimeProvider time, ILogger logger, Random? random = null)
@@ -86,6 +87,7 @@ public sealed partial class OutboxDelivery
             if (_isolating.Count > 0)
             {
                 _batch = [_isolating.Dequeue()];
+                _batchPeeked = false;
             }
             else
             {
@@ -95,6 +97,7 @@ public sealed partial class OutboxDelivery
                     return new DeliveryStep(DeliveryOutcome.Idle, 0, TimeSpan.Zero);
                 }
                 _batch = head;
+                _batchPeeked = true;
             }
         }
         var batch = _batch;
@@ -152,6 +155,13 @@ public sealed partial class OutboxDelivery
                         {
                             delay = _options.BreakerPause;
                         }
+                    }
+                    if (_batchPeeked)
+                    {
+                        // The next attempt reads the head again: the same events lead, in the same order, and
+                        // events appended meanwhile may join them (up to maxBatchEvents). An exporter that holds
+                        // a batch on purpose (the e-mail digest) then sees everything waiting, not a frozen list.
+                        _batch = null;
                     }
                     LogRetry(_exporter.Name, batch.Count - delivered, retry.Reason, delay);
                     return new DeliveryStep(DeliveryOutcome.Retrying, delivered, delay, retry.Reason);

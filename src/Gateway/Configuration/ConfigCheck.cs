@@ -20,7 +20,7 @@ public static partial class ConfigCheck
     [
         "exporters:kafka", "exporters:gelf", "exporters:alertmanager",
         "exporters:pagerduty", "exporters:opsgenie",
-        "exporters:slack", "exporters:teams", "exporters:webhook", "exporters:email",
+        "exporters:slack", "exporters:teams", "exporters:webhook",
         "exporters:remoteWrite", "exporters:otlp", "exporters:grafana",
     ];
 

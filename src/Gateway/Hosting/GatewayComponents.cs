@@ -12,6 +12,7 @@ using Gateway.Exporters.Snmp;
 using Gateway.Http;
 using Gateway.Saas.Datadog;
 using Gateway.Saas.SplunkHec;
+using Gateway.Saas.Email;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -41,6 +42,7 @@ internal static class GatewayComponents
         services.AddSnmpExporter(configuration.GetSection(SnmpExporterOptions.Section), DataDir);
         services.AddDatadogExporter(configuration.GetSection(DatadogExporterOptions.Section));
         services.AddSplunkHecExporter(configuration.GetSection(SplunkHecExporterOptions.Section));
+        services.AddEmailExporter(configuration.GetSection(EmailExporterOptions.Section), sp => "http://" + sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Listen);
         sections.AddPushExporters(services);
 
         services.AddPrometheusExporter(configuration.GetSection(PrometheusExporterOptions.Section));

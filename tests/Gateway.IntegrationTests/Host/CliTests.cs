@@ -58,7 +58,7 @@ public sealed class CliTests
             """));
         Assert.Equal(1, exit);
         Assert.Contains(
-            "exporters.kafak: unknown exporter (known: console, datadog, prometheus, snmp, splunkHec, kafka, gelf, alertmanager, pagerduty, opsgenie, slack, teams, webhook, email, remoteWrite, otlp, grafana)",
+            "exporters.kafak: unknown exporter (known: console, datadog, email, prometheus, snmp, splunkHec, kafka, gelf, alertmanager, pagerduty, opsgenie, slack, teams, webhook, remoteWrite, otlp, grafana)",
             output,
             StringComparison.Ordinal);
     }
@@ -72,12 +72,11 @@ public sealed class CliTests
                 bootstrapServers: 127.0.0.1:9092
                 topics: { alarms: gateway.alarms, metrics: gateway.metrics }
               teams: { webhookUrl: https://example.invalid/hook }
-              email: { smtp: "smtp.example:587", to: [ ops@example.org ] }
               remoteWrite: { urls: [ https://mimir.example/api/v1/push ] }
               otlp: { endpoint: http://otel-collector:4318, protocol: http }
             """));
         Assert.True(exit == 0, output);
-        foreach (var exporter in new[] { "kafka", "teams", "email", "remoteWrite", "otlp" })
+        foreach (var exporter in new[] { "kafka", "teams", "remoteWrite", "otlp" })
         {
             Assert.Contains($"exporters.{exporter}: not implemented in this version; ignored", output, StringComparison.Ordinal);
         }
@@ -108,7 +107,7 @@ public sealed class CliTests
             .Where(yaml => !yaml.StartsWith("# prometheus.yml", StringComparison.Ordinal))
             .ToArray();
         // The examples take their secrets from the environment.
-        var environment = new Dictionary<string, string?> { ["SNMP_AUTH"] = "auth-passphrase", ["SNMP_PRIV"] = "priv-passphrase", ["ERLANG_COOKIE"] = "cookie", ["DD_API_KEY"] = "dd-api-key", ["SPLUNK_HEC_TOKEN"] = "hec-token" };
+        var environment = new Dictionary<string, string?> { ["SNMP_AUTH"] = "auth-passphrase", ["SNMP_PRIV"] = "priv-passphrase", ["ERLANG_COOKIE"] = "cookie", ["DD_API_KEY"] = "dd-api-key", ["SPLUNK_HEC_TOKEN"] = "hec-token", ["SMTP_PASSWORD"] = "smtp-password" };
 
         Assert.NotEmpty(examples);
         foreach (var yaml in examples)

@@ -61,6 +61,27 @@ public sealed class OutboxDeliveryTests : IDisposable
     }
 
     [Fact]
+    public async Task A_retried_batch_is_read_again_so_events_appended_meanwhile_join_it_behind_the_same_head()
+    {
+        using var outbox = Open();
+        var first = TestEvents.Alarm();
+        await outbox.AppendAsync(first);
+        var exporter = new ScriptedExporter().Then(DeliveryResult.Retry("not yet", TimeSpan.FromMinutes(5)));
+        var delivery = Delivery(exporter, outbox);
+        await delivery.DeliverOnceAsync(CancellationToken.None);
+        var later = new[] { TestEvents.Alarm(), TestEvents.Alarm(), TestEvents.Alarm() };
+        await outbox.AppendAsync(later);
+
+        var step = await delivery.DeliverOnceAsync(CancellationToken.None);
+
+        Assert.Equal(DeliveryOutcome.Delivered, step.Outcome);
+        // The head stays first; the batch limit (3) still holds.
+        Assert.Equal([first.Id, later[0].Id, later[1].Id], exporter.Calls[1].Select(e => e.Id));
+        await DrainAsync(delivery);
+        Assert.Equal([first.Id, .. later.Select(e => e.Id)], exporter.Delivered.Select(e => e.Id));
+    }
+
+    [Fact]
     public async Task Backoff_doubles_per_failure_up_to_the_maximum()
     {
         _options.InitialBackoff = TimeSpan.FromSeconds(1);
