@@ -6,6 +6,7 @@ using Gateway.Core.Alarms;
 using Gateway.Core.Outbox;
 using Gateway.Core.Routing;
 using Gateway.Core.Rules.Beam;
+using Gateway.Exporters.Alertmanager;
 using Gateway.Exporters.Console;
 using Gateway.Exporters.Prometheus;
 using Gateway.Exporters.Snmp;
@@ -27,6 +28,7 @@ internal static class GatewayComponents
         services.AddGatewayCollector(configuration.GetSection("collect"), loaded.BaseDirectory);
         sections.Add<CollectOptions>("collect");
 
+        services.AddSingleton(sp => GatewayExternalUrl.Links(sp.GetRequiredService<IOptions<GatewayOptions>>().Value));
         services.AddGatewayOutbox(configuration.GetSection("outbox"), DataDir);
         sections.Add<OutboxOptions>("outbox");
 
@@ -37,6 +39,7 @@ internal static class GatewayComponents
         // Push exporters: one line each (the kit binds, validates and wires them).
         services.AddConsoleExporter(configuration.GetSection("exporters:console"));
         services.AddSnmpExporter(configuration.GetSection(SnmpExporterOptions.Section), DataDir);
+        services.AddAlertmanagerExporter(configuration.GetSection(AlertmanagerExporterOptions.Section));
         sections.AddPushExporters(services);
 
         services.AddPrometheusExporter(configuration.GetSection(PrometheusExporterOptions.Section));
