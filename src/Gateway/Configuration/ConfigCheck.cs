@@ -20,7 +20,7 @@ public static partial class ConfigCheck
     [
         "exporters:kafka", "exporters:gelf",
         "exporters:pagerduty", "exporters:opsgenie", "exporters:datadog", "exporters:splunkHec",
-        "exporters:slack", "exporters:teams", "exporters:webhook", "exporters:email",
+        "exporters:webhook", "exporters:email",
         "exporters:remoteWrite", "exporters:otlp", "exporters:grafana",
     ];
 

@@ -11,6 +11,8 @@ using Gateway.Exporters.Console;
 using Gateway.Exporters.Prometheus;
 using Gateway.Exporters.Snmp;
 using Gateway.Http;
+using Gateway.Saas.Slack;
+using Gateway.Saas.Teams;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -40,6 +42,8 @@ internal static class GatewayComponents
         services.AddConsoleExporter(configuration.GetSection("exporters:console"));
         services.AddSnmpExporter(configuration.GetSection(SnmpExporterOptions.Section), DataDir);
         services.AddAlertmanagerExporter(configuration.GetSection(AlertmanagerExporterOptions.Section));
+        services.AddSlackExporter(configuration.GetSection(SlackExporterOptions.Section));
+        services.AddTeamsExporter(configuration.GetSection(TeamsExporterOptions.Section));
         sections.AddPushExporters(services);
 
         services.AddPrometheusExporter(configuration.GetSection(PrometheusExporterOptions.Section));
