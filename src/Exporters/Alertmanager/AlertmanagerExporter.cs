@@ -128,9 +128,9 @@ public sealed partial class AlertmanagerExporter : IEventExporter, IDisposable
             using var response = await _api().PostAlertsAsync(alerts, cancellationToken);
             return await HttpDelivery.ResultAsync(response, Service, time: _time, cancellationToken: cancellationToken);
         }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or TimeoutException or IOException)
+        catch (Exception ex) when (NoAnswer(ex) is HttpRequestException or OperationCanceledException or TimeoutException or IOException)
         {
-            return HttpDelivery.FromException(ex, Service, cancellationToken: cancellationToken);
+            return HttpDelivery.FromException(NoAnswer(ex), Service, cancellationToken: cancellationToken);
         }
     }
 
@@ -149,6 +149,10 @@ public sealed partial class AlertmanagerExporter : IEventExporter, IDisposable
             _firing.TryAdd(alert.Alarm.Id, alert);
         }
     }
+
+    // Refit wraps a request that got no answer (refused, DNS, TLS) in an ApiRequestException.
+    private static Exception NoAnswer(Exception exception) =>
+        exception is Refit.ApiRequestException { InnerException: { } inner } ? inner : exception;
 
     private static string Reason(DeliveryResult result) => result switch
     {

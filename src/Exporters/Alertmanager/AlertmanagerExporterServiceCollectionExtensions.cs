@@ -13,7 +13,7 @@ namespace Gateway.Exporters.Alertmanager;
 
 public static class AlertmanagerExporterServiceCollectionExtensions
 {
-    private static readonly Lazy<IRequestBuilder<IAlertmanagerApi>> Requests = new(() => RequestBuilder.ForType<IAlertmanagerApi>(AlertmanagerRefitSettings.Create()));
+    private static readonly RefitSettings Settings = AlertmanagerRefitSettings.Create();
 
     /// <summary>
     /// Registers the Alertmanager exporter bound to <paramref name="section"/> (<c>exporters:alertmanager</c>)
@@ -78,7 +78,7 @@ public static class AlertmanagerExporterServiceCollectionExtensions
         var urls = options.AllUrls();
         var exporters = urls.Select((_, i) => new AlertmanagerExporter(
             AlertmanagerDestinations.NameOf(i, urls.Count),
-            () => RestService.For(factory.CreateClient(ClientName(i)), Requests.Value),
+            () => RestService.For<IAlertmanagerApi>(factory.CreateClient(ClientName(i)), Settings),
             links,
             context,
             time,

@@ -10,5 +10,5 @@ public interface IAlertmanagerApi
 {
     /// <summary><c>POST /api/v2/alerts</c> with a JSON array of postable alerts; 200 when accepted, 400 with the validation errors.</summary>
     [Post("/api/v2/alerts")]
-    Task<HttpResponseMessage> PostAlertsAsync([Body(buffered: true)] IReadOnlyList<PostableAlert> alerts, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> PostAlertsAsync([Body] IReadOnlyList<PostableAlert> alerts, CancellationToken cancellationToken);
 }

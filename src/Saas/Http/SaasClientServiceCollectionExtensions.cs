@@ -26,7 +26,7 @@ public static class SaasClientServiceCollectionExtensions
         where TOptions : class
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        return services.AddRefitClient<TApi>(SaasRefitSettings.Create(), "gateway-" + name)
+        return services.AddRefitGeneratedClient<TApi>(SaasRefitSettings.Create(), "gateway-" + name)
             .ConfigureHttpClient((sp, client) =>
             {
                 var options = sp.GetRequiredService<IOptions<TOptions>>().Value;

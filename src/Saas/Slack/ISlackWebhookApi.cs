@@ -10,5 +10,5 @@ namespace Gateway.Saas.Slack;
 public interface ISlackWebhookApi
 {
     [Post("/")]
-    Task<HttpResponseMessage> PostAsync([Body(buffered: true)] SlackMessage message, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> PostAsync([Body] SlackMessage message, CancellationToken cancellationToken);
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Gateway.Core.Alarms;
 using Gateway.Core.Events;
 using Gateway.Core.Export;
+using Gateway.Saas.Chat;
 using Microsoft.Extensions.Logging;
 
 namespace Gateway.Saas.Slack;
@@ -69,9 +70,9 @@ public sealed partial class SlackExporter : IEventExporter
                     result = DeliveryResult.Failing(rejected.Reason + " (the webhook or its channel is gone: check webhookUrl)", i);
                 }
             }
-            catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or TimeoutException or IOException)
+            catch (Exception ex) when (ChatRequestFailure.IsNoAnswer(ex))
             {
-                result = HttpDelivery.FromException(ex, Service, i, cancellationToken);
+                result = ChatRequestFailure.Result(ex, Service, i, cancellationToken);
             }
             if (result is not DeliveryResult.DeliveredResult)
             {

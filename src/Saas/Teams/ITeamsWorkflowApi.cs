@@ -10,5 +10,5 @@ namespace Gateway.Saas.Teams;
 public interface ITeamsWorkflowApi
 {
     [Post("/")]
-    Task<HttpResponseMessage> PostAsync([Body(buffered: true)] TeamsMessage message, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> PostAsync([Body] TeamsMessage message, CancellationToken cancellationToken);
 }

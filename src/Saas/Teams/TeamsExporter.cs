@@ -2,6 +2,7 @@ using System.Net;
 using Gateway.Core.Alarms;
 using Gateway.Core.Events;
 using Gateway.Core.Export;
+using Gateway.Saas.Chat;
 
 namespace Gateway.Saas.Teams;
 
@@ -54,9 +55,9 @@ public sealed class TeamsExporter : IEventExporter
                     result = DeliveryResult.Failing(rejected.Reason + " (the workflow is gone or off: check webhookUrl)", i);
                 }
             }
-            catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or TimeoutException or IOException)
+            catch (Exception ex) when (ChatRequestFailure.IsNoAnswer(ex))
             {
-                result = HttpDelivery.FromException(ex, Service, i, cancellationToken);
+                result = ChatRequestFailure.Result(ex, Service, i, cancellationToken);
             }
             if (result is not DeliveryResult.DeliveredResult)
             {
