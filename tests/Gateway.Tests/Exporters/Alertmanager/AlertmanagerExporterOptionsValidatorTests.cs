@@ -1,3 +1,4 @@
+using Gateway.Core.Routing;
 using Gateway.Exporters.Alertmanager;
 
 namespace Gateway.Tests.Exporters.Alertmanager;
@@ -38,4 +39,15 @@ public sealed class AlertmanagerExporterOptionsValidatorTests
     [Fact]
     public void A_password_in_a_url_is_not_echoed() =>
         Assert.DoesNotContain(Errors(new AlertmanagerExporterOptions { Urls = ["http://u:hunter2pass@am:9093", "http://u:hunter2pass@am:9093"] }), e => e.Contains("hunter2pass", StringComparison.Ordinal));
+
+    [Fact]
+    public void Events_take_the_alarm_kinds_only()
+    {
+        var kit = new PushExporterOptionsValidator<AlertmanagerExporterOptions>("exporters.alertmanager", AlertmanagerEventNames.Vocabulary, new AlertmanagerExporterOptionsValidator());
+
+        var failures = kit.Validate(null, new AlertmanagerExporterOptions { Url = "http://am:9093", Events = ["alarms", "notification"] }).Failures!;
+
+        Assert.Contains("exporters.alertmanager.events[1]: \"notification\" is not one of raised, severity_changed, cleared, acknowledged, unacknowledged, commented, alarms", failures);
+        Assert.True(kit.Validate(null, new AlertmanagerExporterOptions { Url = "http://am:9093", Events = ["alarms"] }).Succeeded);
+    }
 }

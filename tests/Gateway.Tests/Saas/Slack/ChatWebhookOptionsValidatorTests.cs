@@ -1,3 +1,4 @@
+using Gateway.Core.Routing;
 using Gateway.Saas.Chat;
 using Gateway.Saas.Slack;
 
@@ -35,4 +36,16 @@ public sealed class ChatWebhookOptionsValidatorTests
     [Fact]
     public void A_good_configuration_passes() =>
         Assert.True(Validator.Validate(null, new SlackExporterOptions { Url = "https://hooks.slack.com/services/T/B/X" }).Succeeded);
+
+    [Fact]
+    public void Events_take_the_alarm_kinds_only_so_acknowledgements_and_comments_can_be_left_out()
+    {
+        var kit = new PushExporterOptionsValidator<SlackExporterOptions>("exporters.slack", ChatEventNames.Vocabulary, Validator);
+        var options = new SlackExporterOptions { WebhookUrl = "https://hooks.slack.com/services/T/B/X" };
+
+        options.Events = ["raised", "severity_changed", "cleared"];
+        Assert.True(kit.Validate(null, options).Succeeded);
+        options.Events = ["raised", "node_down"];
+        Assert.Contains("exporters.slack.events[1]: \"node_down\" is not one of raised, severity_changed, cleared, acknowledged, unacknowledged, commented, alarms", kit.Validate(null, options).Failures!);
+    }
 }
