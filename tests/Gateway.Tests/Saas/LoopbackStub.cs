@@ -28,20 +28,20 @@ public sealed class LoopbackStub : IAsyncDisposable
     /// <summary>http://127.0.0.1:port</summary>
     public Uri Url { get; }
 
-    public ConcurrentQueue<StubRequest> Requests { get; } = new();
+    public ConcurrentQueue<LoopbackRequest> Requests { get; } = new();
 
     /// <summary>Requests that broke the vendor's contract, with why.</summary>
     public ConcurrentQueue<string> ContractErrors { get; } = new();
 
     /// <summary>Checks a request; null when it is as the vendor documents it.</summary>
-    public Func<StubRequest, string?> Contract { get; set; } = _ => null;
+    public Func<LoopbackRequest, string?> Contract { get; set; } = _ => null;
 
-    public Func<StubRequest, StubResponse> Respond { get; set; } = _ => StubResponse.Ok();
+    public Func<LoopbackRequest, LoopbackResponse> Respond { get; set; } = _ => LoopbackResponse.Ok();
 
     /// <summary>Answers <paramref name="responses"/> in turn, then <paramref name="then"/>.</summary>
-    public void Script(StubResponse then, params StubResponse[] responses)
+    public void Script(LoopbackResponse then, params LoopbackResponse[] responses)
     {
-        var queue = new ConcurrentQueue<StubResponse>(responses);
+        var queue = new ConcurrentQueue<LoopbackResponse>(responses);
         Respond = _ => queue.TryDequeue(out var next) ? next : then;
     }
 
@@ -57,7 +57,7 @@ public sealed class LoopbackStub : IAsyncDisposable
             using var reader = new StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync();
             var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-            var request = new StubRequest(context.Request.Method, context.Request.Path.Value ?? string.Empty, context.Request.QueryString.Value ?? string.Empty, headers, body);
+            var request = new LoopbackRequest(context.Request.Method, context.Request.Path.Value ?? string.Empty, context.Request.QueryString.Value ?? string.Empty, headers, body);
             stub!.Requests.Enqueue(request);
             string? error;
             try
@@ -68,7 +68,7 @@ public sealed class LoopbackStub : IAsyncDisposable
             {
                 error = $"{e.GetType().Name}: {e.Message}";
             }
-            var response = error is null ? stub.Respond(request) : new StubResponse(400, "contract: " + error);
+            var response = error is null ? stub.Respond(request) : new LoopbackResponse(400, "contract: " + error);
             if (error is not null)
             {
                 stub.ContractErrors.Enqueue(error);

@@ -11,7 +11,7 @@ namespace Gateway.Tests.Exporters.Alertmanager;
 /// </summary>
 public static class AlertmanagerContract
 {
-    public static string? Check(StubRequest request)
+    public static string? Check(LoopbackRequest request)
     {
         if (request.Method != "POST" || request.Path != "/api/v2/alerts")
         {

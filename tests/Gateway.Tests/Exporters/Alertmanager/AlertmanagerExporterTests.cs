@@ -14,7 +14,7 @@ namespace Gateway.Tests.Exporters.Alertmanager;
 
 public sealed class AlertmanagerExporterTests : IAsyncLifetime
 {
-    private readonly FakeTimeProvider _time = new(SaasEvents.Raised);
+    private readonly FakeTimeProvider _time = new(AlarmLifecycle.Raised);
     private LoopbackStub _stub = null!;
 
     public async Task InitializeAsync()
@@ -50,7 +50,7 @@ public sealed class AlertmanagerExporterTests : IAsyncLifetime
     public async Task A_raise_is_one_alert_with_the_documented_labels_annotations_and_link()
     {
         await using var kit = Kit();
-        var raise = SaasEvents.Event(AlarmEventKind.Raised, SaasEvents.Alarm(group: "mongooseim"), Severity.Cleared, SaasEvents.Raised);
+        var raise = AlarmLifecycle.Event(AlarmEventKind.Raised, AlarmLifecycle.Alarm(group: "mongooseim"), Severity.Cleared, AlarmLifecycle.Raised);
 
         Assert.Equal(DeliveryResult.Delivered, await Exporter(kit).DeliverAsync([raise], CancellationToken.None));
 
@@ -81,7 +81,7 @@ public sealed class AlertmanagerExporterTests : IAsyncLifetime
     {
         await using var kit = Kit();
         var exporter = Exporter(kit);
-        var events = SaasEvents.Lifecycle();
+        var events = AlarmLifecycle.Lifecycle();
 
         foreach (var e in events)
         {
@@ -112,7 +112,7 @@ public sealed class AlertmanagerExporterTests : IAsyncLifetime
     {
         await using var kit = Kit();
 
-        Assert.Equal(DeliveryResult.Delivered, await Exporter(kit).DeliverAsync(SaasEvents.Lifecycle(), CancellationToken.None));
+        Assert.Equal(DeliveryResult.Delivered, await Exporter(kit).DeliverAsync(AlarmLifecycle.Lifecycle(), CancellationToken.None));
 
         var alerts = Assert.Single(_stub.Requests).Json.EnumerateArray().ToArray();
         Assert.Equal(["major", "major", "critical", "critical", "critical", "critical"], alerts.Select(a => Labels(a)["severity"]));
@@ -124,9 +124,9 @@ public sealed class AlertmanagerExporterTests : IAsyncLifetime
     {
         await using var kit = Kit();
 
-        Assert.False(Exporter(kit).Accepts(SaasEvents.Notification()));
-        Assert.False(Exporter(kit).Accepts(SaasEvents.NodeDown()));
-        Assert.True(Exporter(kit).Accepts(SaasEvents.Lifecycle()[0]));
+        Assert.False(Exporter(kit).Accepts(AlarmLifecycle.Notification()));
+        Assert.False(Exporter(kit).Accepts(AlarmLifecycle.NodeDown()));
+        Assert.True(Exporter(kit).Accepts(AlarmLifecycle.Lifecycle()[0]));
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class AlertmanagerExporterTests : IAsyncLifetime
     {
         await using var kit = Kit();
         var exporter = Exporter(kit);
-        var events = SaasEvents.Lifecycle();
+        var events = AlarmLifecycle.Lifecycle();
         await exporter.DeliverAsync(events[..2], CancellationToken.None);
 
         Assert.Equal(DeliveryResult.Delivered, await exporter.ResendAsync(CancellationToken.None));
@@ -153,15 +153,15 @@ public sealed class AlertmanagerExporterTests : IAsyncLifetime
     {
         await using var kit = Kit();
         var exporter = Exporter(kit);
-        var events = SaasEvents.Lifecycle();
-        _stub.Script(StubResponse.Ok(), new StubResponse(503, "overloaded"));
+        var events = AlarmLifecycle.Lifecycle();
+        _stub.Script(LoopbackResponse.Ok(), new LoopbackResponse(503, "overloaded"));
 
         Assert.IsType<DeliveryResult.RetryResult>(await exporter.DeliverAsync([events[0]], CancellationToken.None));
         Assert.Equal(0, exporter.FiringCount);
         Assert.Equal(DeliveryResult.Delivered, await exporter.DeliverAsync([events[0]], CancellationToken.None));
         Assert.Equal(1, exporter.FiringCount);
 
-        _stub.Script(StubResponse.Ok(), new StubResponse(500, "boom"));
+        _stub.Script(LoopbackResponse.Ok(), new LoopbackResponse(500, "boom"));
         Assert.IsType<DeliveryResult.RetryResult>(await exporter.ResendAsync(CancellationToken.None));
         Assert.Equal(1, exporter.ResendFailures);
         Assert.Equal(DeliveryResult.Delivered, await exporter.DeliverAsync([events[^1]], CancellationToken.None));
@@ -173,21 +173,21 @@ public sealed class AlertmanagerExporterTests : IAsyncLifetime
     {
         await using var kit = Kit();
         var exporter = Exporter(kit);
-        GatewayEvent[] batch = [SaasEvents.Lifecycle()[0]];
+        GatewayEvent[] batch = [AlarmLifecycle.Lifecycle()[0]];
 
-        _stub.Respond = _ => new StubResponse(400, "\"start time must be before end time\"", "application/json");
+        _stub.Respond = _ => new LoopbackResponse(400, "\"start time must be before end time\"", "application/json");
         var reject = Assert.IsType<DeliveryResult.RejectedResult>(await exporter.DeliverAsync(batch, CancellationToken.None));
         Assert.Equal("Alertmanager answered 400 BadRequest: \"start time must be before end time\"", reject.Reason);
 
-        _stub.Respond = _ => new StubResponse(401, "Unauthorized");
+        _stub.Respond = _ => new LoopbackResponse(401, "Unauthorized");
         Assert.IsType<DeliveryResult.FailingResult>(await exporter.DeliverAsync(batch, CancellationToken.None));
-        _stub.Respond = _ => new StubResponse(403, "Forbidden");
+        _stub.Respond = _ => new LoopbackResponse(403, "Forbidden");
         Assert.IsType<DeliveryResult.FailingResult>(await exporter.DeliverAsync(batch, CancellationToken.None));
 
-        _stub.Respond = _ => new StubResponse(429, "slow down", RetryAfter: "30");
+        _stub.Respond = _ => new LoopbackResponse(429, "slow down", RetryAfter: "30");
         Assert.Equal(TimeSpan.FromSeconds(30), Assert.IsType<DeliveryResult.RetryResult>(await exporter.DeliverAsync(batch, CancellationToken.None)).After);
 
-        _stub.Respond = _ => new StubResponse(500, "failed to create alerts");
+        _stub.Respond = _ => new LoopbackResponse(500, "failed to create alerts");
         Assert.Contains("500", Assert.IsType<DeliveryResult.RetryResult>(await exporter.DeliverAsync(batch, CancellationToken.None)).Reason, StringComparison.Ordinal);
         Assert.Equal(0, exporter.FiringCount);
     }
@@ -197,11 +197,11 @@ public sealed class AlertmanagerExporterTests : IAsyncLifetime
     {
         await using var kit = Kit(new() { ["exporters:alertmanager:minSeverity"] = "major" });
         var exporter = Exporter(kit);
-        var alarm = SaasEvents.Alarm();
+        var alarm = AlarmLifecycle.Alarm();
         var minor = alarm with { Severity = Severity.Minor };
 
-        await exporter.DeliverAsync([SaasEvents.Event(AlarmEventKind.Raised, alarm, Severity.Cleared, SaasEvents.Raised)], CancellationToken.None);
-        await exporter.DeliverAsync([SaasEvents.Event(AlarmEventKind.SeverityChanged, minor, Severity.Major, SaasEvents.Raised.AddMinutes(1))], CancellationToken.None);
+        await exporter.DeliverAsync([AlarmLifecycle.Event(AlarmEventKind.Raised, alarm, Severity.Cleared, AlarmLifecycle.Raised)], CancellationToken.None);
+        await exporter.DeliverAsync([AlarmLifecycle.Event(AlarmEventKind.SeverityChanged, minor, Severity.Major, AlarmLifecycle.Raised.AddMinutes(1))], CancellationToken.None);
 
         var resolved = Assert.Single(Posted(1));
         Assert.Equal("major", Labels(resolved)["severity"]);
@@ -237,7 +237,7 @@ public sealed class AlertmanagerExporterTests : IAsyncLifetime
         Assert.Equal(["alertmanager-1", "alertmanager-2"], kit.Exporters.Select(e => e.Name));
         foreach (var exporter in kit.Exporters)
         {
-            Assert.Equal(DeliveryResult.Delivered, await exporter.DeliverAsync([SaasEvents.Lifecycle()[0]], CancellationToken.None));
+            Assert.Equal(DeliveryResult.Delivered, await exporter.DeliverAsync([AlarmLifecycle.Lifecycle()[0]], CancellationToken.None));
         }
         Assert.Single(_stub.Requests);
         Assert.Single(second.Requests);
@@ -254,13 +254,13 @@ public sealed class AlertmanagerExporterTests : IAsyncLifetime
         {
             if (_time.GetUtcNow() < outageEnds)
             {
-                return new StubResponse(503, "");
+                return new LoopbackResponse(503, "");
             }
             accepted.AddRange(r.Json.EnumerateArray().Select(a => $"{Labels(a)["resource"]} {Labels(a)["severity"]} {(a.TryGetProperty("endsAt", out _) ? "resolved" : "firing")}"));
-            return StubResponse.Ok();
+            return LoopbackResponse.Ok();
         };
         using var outbox = drill.Open();
-        await OutboxDrill.AppendAsync(outbox, SaasEvents.Lifecycle("/a").Concat(SaasEvents.Lifecycle("/b")));
+        await OutboxDrill.AppendAsync(outbox, AlarmLifecycle.Lifecycle("/a").Concat(AlarmLifecycle.Lifecycle("/b")));
 
         await drill.RunAsync(drill.Delivery(kit.Exporter("alertmanager"), outbox));
 

@@ -9,7 +9,7 @@ namespace Gateway.Tests.Saas.Slack;
 /// </summary>
 public static class SlackContract
 {
-    public static Func<StubRequest, string?> For(string path) => request =>
+    public static Func<LoopbackRequest, string?> For(string path) => request =>
     {
         if (request.Method != "POST")
         {

@@ -10,14 +10,14 @@ namespace Gateway.Tests.Saas.Slack;
 public sealed class SlackExporterTests : IAsyncLifetime
 {
     private const string SecretPath = "/services/T0001/B0001/Xsecret0webhook0token";
-    private readonly FakeTimeProvider _time = new(SaasEvents.Raised);
+    private readonly FakeTimeProvider _time = new(AlarmLifecycle.Raised);
     private LoopbackStub _stub = null!;
 
     public async Task InitializeAsync()
     {
         _stub = await LoopbackStub.StartAsync();
         _stub.Contract = SlackContract.For(SecretPath);
-        _stub.Respond = _ => StubResponse.Ok("ok");
+        _stub.Respond = _ => LoopbackResponse.Ok("ok");
     }
 
     public async Task DisposeAsync() => await _stub.DisposeAsync();
@@ -49,7 +49,7 @@ public sealed class SlackExporterTests : IAsyncLifetime
     {
         await using var kit = Kit();
         var exporter = kit.Exporter("slack");
-        var events = SaasEvents.Lifecycle();
+        var events = AlarmLifecycle.Lifecycle();
 
         var results = await DeliverAllAsync(exporter, events);
 
@@ -77,16 +77,16 @@ public sealed class SlackExporterTests : IAsyncLifetime
         Assert.Equal("/var", fields["Resource"]);
         Assert.Equal("major", fields["Severity"]);
         Assert.Equal("disk /var is 97% full", attachments[0].GetProperty("text").GetString());
-        Assert.Equal(SaasEvents.Raised.ToUnixTimeSeconds(), attachments[0].GetProperty("ts").GetInt64());
+        Assert.Equal(AlarmLifecycle.Raised.ToUnixTimeSeconds(), attachments[0].GetProperty("ts").GetInt64());
     }
 
     [Fact]
     public async Task Text_is_escaped_so_a_node_name_cannot_mention_or_link()
     {
         await using var kit = Kit();
-        var alarm = SaasEvents.Alarm("<!channel> & <http://evil>");
+        var alarm = AlarmLifecycle.Alarm("<!channel> & <http://evil>");
 
-        Assert.Equal(DeliveryResult.Delivered, await kit.Exporter("slack").DeliverAsync([SaasEvents.Event(AlarmEventKind.Raised, alarm, Severity.Cleared, SaasEvents.Raised)], CancellationToken.None));
+        Assert.Equal(DeliveryResult.Delivered, await kit.Exporter("slack").DeliverAsync([AlarmLifecycle.Event(AlarmEventKind.Raised, alarm, Severity.Cleared, AlarmLifecycle.Raised)], CancellationToken.None));
 
         var body = Assert.Single(_stub.Requests).Json.GetProperty("text").GetString();
         Assert.Contains("&lt;!channel&gt; &amp; &lt;http://evil&gt;", body, StringComparison.Ordinal);
@@ -97,7 +97,7 @@ public sealed class SlackExporterTests : IAsyncLifetime
     {
         await using var kit = Kit(key: "url");
 
-        Assert.Equal(DeliveryResult.Delivered, await kit.Exporter("slack").DeliverAsync([SaasEvents.Lifecycle()[0]], CancellationToken.None));
+        Assert.Equal(DeliveryResult.Delivered, await kit.Exporter("slack").DeliverAsync([AlarmLifecycle.Lifecycle()[0]], CancellationToken.None));
         Assert.Empty(_stub.ContractErrors);
     }
 
@@ -107,18 +107,18 @@ public sealed class SlackExporterTests : IAsyncLifetime
         await using var kit = Kit();
         var exporter = kit.Exporter("slack");
 
-        Assert.True(exporter.Accepts(SaasEvents.Lifecycle()[0]));
-        Assert.False(exporter.Accepts(SaasEvents.Notification()));
-        Assert.False(exporter.Accepts(SaasEvents.NodeDown()));
+        Assert.True(exporter.Accepts(AlarmLifecycle.Lifecycle()[0]));
+        Assert.False(exporter.Accepts(AlarmLifecycle.Notification()));
+        Assert.False(exporter.Accepts(AlarmLifecycle.NodeDown()));
     }
 
     [Fact]
     public async Task A_429_waits_for_its_Retry_After()
     {
         await using var kit = Kit();
-        _stub.Script(StubResponse.Ok("ok"), new StubResponse(429, "rate_limited", RetryAfter: "7"));
+        _stub.Script(LoopbackResponse.Ok("ok"), new LoopbackResponse(429, "rate_limited", RetryAfter: "7"));
 
-        var result = await kit.Exporter("slack").DeliverAsync(SaasEvents.Lifecycle(), CancellationToken.None);
+        var result = await kit.Exporter("slack").DeliverAsync(AlarmLifecycle.Lifecycle(), CancellationToken.None);
 
         var retry = Assert.IsType<DeliveryResult.RetryResult>(result);
         Assert.Equal(TimeSpan.FromSeconds(7), retry.After);
@@ -129,9 +129,9 @@ public sealed class SlackExporterTests : IAsyncLifetime
     public async Task A_burst_of_500s_is_retried_and_then_goes_through()
     {
         await using var kit = Kit();
-        _stub.Script(StubResponse.Ok("ok"), new StubResponse(500, "rollup_error"), new StubResponse(503, "service unavailable"), new StubResponse(500, "rollup_error"));
+        _stub.Script(LoopbackResponse.Ok("ok"), new LoopbackResponse(500, "rollup_error"), new LoopbackResponse(503, "service unavailable"), new LoopbackResponse(500, "rollup_error"));
         var exporter = kit.Exporter("slack");
-        GatewayEvent[] batch = [SaasEvents.Lifecycle()[0]];
+        GatewayEvent[] batch = [AlarmLifecycle.Lifecycle()[0]];
 
         for (var i = 0; i < 3; i++)
         {
@@ -146,8 +146,8 @@ public sealed class SlackExporterTests : IAsyncLifetime
     public async Task An_invalid_payload_is_rejected_with_Slacks_text_and_no_secret()
     {
         await using var kit = Kit();
-        _stub.Script(StubResponse.Ok("ok"), StubResponse.Ok("ok"), StubResponse.Ok("ok"), new StubResponse(400, "invalid_payload"));
-        var events = SaasEvents.Lifecycle();
+        _stub.Script(LoopbackResponse.Ok("ok"), LoopbackResponse.Ok("ok"), LoopbackResponse.Ok("ok"), new LoopbackResponse(400, "invalid_payload"));
+        var events = AlarmLifecycle.Lifecycle();
 
         var results = await DeliverAllAsync(kit.Exporter("slack"), events);
 
@@ -168,9 +168,9 @@ public sealed class SlackExporterTests : IAsyncLifetime
     public async Task A_revoked_or_gone_webhook_makes_the_exporter_failing_not_a_dead_letter(int status, string text)
     {
         await using var kit = Kit();
-        _stub.Respond = _ => new StubResponse(status, text);
+        _stub.Respond = _ => new LoopbackResponse(status, text);
 
-        var result = await kit.Exporter("slack").DeliverAsync(SaasEvents.Lifecycle(), CancellationToken.None);
+        var result = await kit.Exporter("slack").DeliverAsync(AlarmLifecycle.Lifecycle(), CancellationToken.None);
 
         var failing = Assert.IsType<DeliveryResult.FailingResult>(result);
         Assert.Contains(text, failing.Reason, StringComparison.Ordinal);
@@ -182,9 +182,9 @@ public sealed class SlackExporterTests : IAsyncLifetime
     public async Task A_webhook_echoing_its_url_is_masked()
     {
         await using var kit = Kit();
-        _stub.Respond = _ => new StubResponse(400, "bad request to " + new Uri(_stub.Url, SecretPath));
+        _stub.Respond = _ => new LoopbackResponse(400, "bad request to " + new Uri(_stub.Url, SecretPath));
 
-        var reject = Assert.IsType<DeliveryResult.RejectedResult>(await kit.Exporter("slack").DeliverAsync([SaasEvents.Lifecycle()[0]], CancellationToken.None));
+        var reject = Assert.IsType<DeliveryResult.RejectedResult>(await kit.Exporter("slack").DeliverAsync([AlarmLifecycle.Lifecycle()[0]], CancellationToken.None));
 
         Assert.DoesNotContain("Xsecret0webhook0token", reject.Reason, StringComparison.Ordinal);
     }
@@ -195,7 +195,7 @@ public sealed class SlackExporterTests : IAsyncLifetime
         await using var kit = Kit();
         await _stub.DisposeAsync();
 
-        var retry = Assert.IsType<DeliveryResult.RetryResult>(await kit.Exporter("slack").DeliverAsync([SaasEvents.Lifecycle()[0]], CancellationToken.None));
+        var retry = Assert.IsType<DeliveryResult.RetryResult>(await kit.Exporter("slack").DeliverAsync([AlarmLifecycle.Lifecycle()[0]], CancellationToken.None));
 
         Assert.Contains("Slack unreachable", retry.Reason, StringComparison.Ordinal);
         _stub = await LoopbackStub.StartAsync();
@@ -212,12 +212,12 @@ public sealed class SlackExporterTests : IAsyncLifetime
         {
             if (_time.GetUtcNow() < outageEnds)
             {
-                return new StubResponse(503, "");
+                return new LoopbackResponse(503, "");
             }
             accepted.Add(r.Json.GetProperty("text").GetString()!);
-            return StubResponse.Ok("ok");
+            return LoopbackResponse.Ok("ok");
         };
-        var events = SaasEvents.Lifecycle("/a").Concat(SaasEvents.Lifecycle("/b")).ToArray();
+        var events = AlarmLifecycle.Lifecycle("/a").Concat(AlarmLifecycle.Lifecycle("/b")).ToArray();
         using var outbox = drill.Open();
         await OutboxDrill.AppendAsync(outbox, events);
 
@@ -234,9 +234,9 @@ public sealed class SlackExporterTests : IAsyncLifetime
     public async Task A_revoked_webhook_then_the_url_is_fixed_and_the_waiting_events_arrive()
     {
         using var drill = new OutboxDrill(_time);
-        var events = SaasEvents.Lifecycle();
+        var events = AlarmLifecycle.Lifecycle();
         _stub.Contract = _ => null;
-        _stub.Respond = r => r.Path == SecretPath ? StubResponse.Ok("ok") : new StubResponse(404, "no_service");
+        _stub.Respond = r => r.Path == SecretPath ? LoopbackResponse.Ok("ok") : new LoopbackResponse(404, "no_service");
         await using (var revoked = Kit(path: "/services/T0001/B0001/revoked"))
         {
             using var outbox = drill.Open();

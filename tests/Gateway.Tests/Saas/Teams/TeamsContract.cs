@@ -9,7 +9,7 @@ namespace Gateway.Tests.Saas.Teams;
 /// </summary>
 public static class TeamsContract
 {
-    public static Func<StubRequest, string?> For(string path, string query) => request =>
+    public static Func<LoopbackRequest, string?> For(string path, string query) => request =>
     {
         if (request.Method != "POST")
         {

@@ -12,14 +12,14 @@ public sealed class TeamsExporterTests : IAsyncLifetime
     private const string WorkflowPath = "/workflows/0c1a2b3c/triggers/manual/paths/invoke";
     private const string Signature = "Zx9sEcReTsIgNaTuRe0123456789abcdefABCDEF";
     private static readonly string Query = $"?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig={Signature}";
-    private readonly FakeTimeProvider _time = new(SaasEvents.Raised);
+    private readonly FakeTimeProvider _time = new(AlarmLifecycle.Raised);
     private LoopbackStub _stub = null!;
 
     public async Task InitializeAsync()
     {
         _stub = await LoopbackStub.StartAsync();
         _stub.Contract = TeamsContract.For(WorkflowPath, Query);
-        _stub.Respond = _ => new StubResponse(202);
+        _stub.Respond = _ => new LoopbackResponse(202);
     }
 
     public async Task DisposeAsync() => await _stub.DisposeAsync();
@@ -33,7 +33,7 @@ public sealed class TeamsExporterTests : IAsyncLifetime
     public async Task A_lifecycle_is_one_card_per_event_in_order_with_the_query_signature_kept()
     {
         await using var kit = Kit();
-        var events = SaasEvents.Lifecycle();
+        var events = AlarmLifecycle.Lifecycle();
 
         Assert.Equal(DeliveryResult.Delivered, await kit.Exporter("teams").DeliverAsync(events, CancellationToken.None));
 
@@ -63,17 +63,17 @@ public sealed class TeamsExporterTests : IAsyncLifetime
     {
         await using var kit = Kit();
 
-        Assert.False(kit.Exporter("teams").Accepts(SaasEvents.Notification()));
-        Assert.False(kit.Exporter("teams").Accepts(SaasEvents.NodeDown()));
+        Assert.False(kit.Exporter("teams").Accepts(AlarmLifecycle.Notification()));
+        Assert.False(kit.Exporter("teams").Accepts(AlarmLifecycle.NodeDown()));
     }
 
     [Fact]
     public async Task A_429_waits_for_its_Retry_After_and_keeps_what_went_through()
     {
         await using var kit = Kit();
-        _stub.Script(new StubResponse(202), new StubResponse(202), new StubResponse(429, """{"error":{"code":"WorkflowTriggerIsThrottled"}}""", "application/json", "12"));
+        _stub.Script(new LoopbackResponse(202), new LoopbackResponse(202), new LoopbackResponse(429, """{"error":{"code":"WorkflowTriggerIsThrottled"}}""", "application/json", "12"));
 
-        var retry = Assert.IsType<DeliveryResult.RetryResult>(await kit.Exporter("teams").DeliverAsync(SaasEvents.Lifecycle(), CancellationToken.None));
+        var retry = Assert.IsType<DeliveryResult.RetryResult>(await kit.Exporter("teams").DeliverAsync(AlarmLifecycle.Lifecycle(), CancellationToken.None));
 
         Assert.Equal(TimeSpan.FromSeconds(12), retry.After);
         Assert.Equal(1, retry.DeliveredCount);
@@ -84,11 +84,11 @@ public sealed class TeamsExporterTests : IAsyncLifetime
     {
         await using var kit = Kit();
         var exporter = kit.Exporter("teams");
-        _stub.Script(new StubResponse(202), new StubResponse(502, "Bad Gateway"),
-            new StubResponse(400, """{"error":{"code":"InvalidRequestContent","message":"The input body for trigger 'manual' of type 'Request' must be of type JSON"}}""", "application/json"));
+        _stub.Script(new LoopbackResponse(202), new LoopbackResponse(502, "Bad Gateway"),
+            new LoopbackResponse(400, """{"error":{"code":"InvalidRequestContent","message":"The input body for trigger 'manual' of type 'Request' must be of type JSON"}}""", "application/json"));
 
-        Assert.IsType<DeliveryResult.RetryResult>(await exporter.DeliverAsync([SaasEvents.Lifecycle()[0]], CancellationToken.None));
-        var reject = Assert.IsType<DeliveryResult.RejectedResult>(await exporter.DeliverAsync([SaasEvents.Lifecycle()[0]], CancellationToken.None));
+        Assert.IsType<DeliveryResult.RetryResult>(await exporter.DeliverAsync([AlarmLifecycle.Lifecycle()[0]], CancellationToken.None));
+        var reject = Assert.IsType<DeliveryResult.RejectedResult>(await exporter.DeliverAsync([AlarmLifecycle.Lifecycle()[0]], CancellationToken.None));
 
         Assert.Contains("Teams answered 400 BadRequest", reject.Reason, StringComparison.Ordinal);
         Assert.Contains("InvalidRequestContent", reject.Reason, StringComparison.Ordinal);
@@ -102,9 +102,9 @@ public sealed class TeamsExporterTests : IAsyncLifetime
     public async Task A_wrong_signature_or_a_deleted_workflow_makes_the_exporter_failing(int status, string body)
     {
         await using var kit = Kit();
-        _stub.Respond = _ => new StubResponse(status, body, "application/json");
+        _stub.Respond = _ => new LoopbackResponse(status, body, "application/json");
 
-        var failing = Assert.IsType<DeliveryResult.FailingResult>(await kit.Exporter("teams").DeliverAsync(SaasEvents.Lifecycle(), CancellationToken.None));
+        var failing = Assert.IsType<DeliveryResult.FailingResult>(await kit.Exporter("teams").DeliverAsync(AlarmLifecycle.Lifecycle(), CancellationToken.None));
 
         Assert.Contains($"Teams answered {status}", failing.Reason, StringComparison.Ordinal);
         Assert.DoesNotContain(Signature, failing.Reason, StringComparison.Ordinal);
@@ -114,9 +114,9 @@ public sealed class TeamsExporterTests : IAsyncLifetime
     public async Task An_answer_echoing_the_signature_is_masked()
     {
         await using var kit = Kit();
-        _stub.Respond = _ => new StubResponse(400, $"bad sig {Signature}");
+        _stub.Respond = _ => new LoopbackResponse(400, $"bad sig {Signature}");
 
-        var reject = Assert.IsType<DeliveryResult.RejectedResult>(await kit.Exporter("teams").DeliverAsync([SaasEvents.Lifecycle()[0]], CancellationToken.None));
+        var reject = Assert.IsType<DeliveryResult.RejectedResult>(await kit.Exporter("teams").DeliverAsync([AlarmLifecycle.Lifecycle()[0]], CancellationToken.None));
 
         Assert.DoesNotContain(Signature, reject.Reason, StringComparison.Ordinal);
     }
@@ -132,12 +132,12 @@ public sealed class TeamsExporterTests : IAsyncLifetime
         {
             if (_time.GetUtcNow() < outageEnds)
             {
-                return new StubResponse(500, "");
+                return new LoopbackResponse(500, "");
             }
             accepted.Add(Headline(r.Json));
-            return new StubResponse(202);
+            return new LoopbackResponse(202);
         };
-        var events = SaasEvents.Lifecycle("/a").Concat(SaasEvents.Lifecycle("/b")).ToArray();
+        var events = AlarmLifecycle.Lifecycle("/a").Concat(AlarmLifecycle.Lifecycle("/b")).ToArray();
         using var outbox = drill.Open();
         await OutboxDrill.AppendAsync(outbox, events);
 
@@ -152,9 +152,9 @@ public sealed class TeamsExporterTests : IAsyncLifetime
     public async Task A_wrong_signature_then_the_url_is_fixed_and_the_waiting_events_arrive()
     {
         using var drill = new OutboxDrill(_time);
-        var events = SaasEvents.Lifecycle();
+        var events = AlarmLifecycle.Lifecycle();
         _stub.Contract = _ => null;
-        _stub.Respond = r => r.Query == Query ? new StubResponse(202) : new StubResponse(401, """{"error":{"code":"DirectApiAuthorizationRequired"}}""");
+        _stub.Respond = r => r.Query == Query ? new LoopbackResponse(202) : new LoopbackResponse(401, """{"error":{"code":"DirectApiAuthorizationRequired"}}""");
         await using (var wrong = Kit("?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=wrongwrongwrong"))
         {
             using var outbox = drill.Open();

@@ -3,7 +3,7 @@ using Gateway.Core.Events;
 namespace Gateway.Tests.Saas;
 
 /// <summary>Alarm lifecycles for the HTTP exporters' tests.</summary>
-public static class SaasEvents
+public static class AlarmLifecycle
 {
     public static readonly DateTimeOffset Raised = new(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
 
