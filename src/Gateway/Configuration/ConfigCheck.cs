@@ -18,9 +18,7 @@ public static partial class ConfigCheck
     /// </summary>
     private static readonly string[] NotYetImplemented =
     [
-        "exporters:kafka", "exporters:gelf", "exporters:alertmanager",
-        "exporters:pagerduty", "exporters:opsgenie",
-        "exporters:slack", "exporters:teams", "exporters:webhook",
+        "exporters:kafka", "exporters:gelf", "exporters:pagerduty", "exporters:opsgenie", "exporters:webhook",
         "exporters:remoteWrite", "exporters:otlp", "exporters:grafana",
     ];
 

@@ -6,6 +6,7 @@ using Gateway.Core.Alarms;
 using Gateway.Core.Outbox;
 using Gateway.Core.Routing;
 using Gateway.Core.Rules.Beam;
+using Gateway.Exporters.Alertmanager;
 using Gateway.Exporters.Console;
 using Gateway.Exporters.Prometheus;
 using Gateway.Exporters.Snmp;
@@ -13,6 +14,8 @@ using Gateway.Http;
 using Gateway.Saas.Datadog;
 using Gateway.Saas.SplunkHec;
 using Gateway.Saas.Email;
+using Gateway.Saas.Slack;
+using Gateway.Saas.Teams;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -30,6 +33,7 @@ internal static class GatewayComponents
         services.AddGatewayCollector(configuration.GetSection("collect"), loaded.BaseDirectory);
         sections.Add<CollectOptions>("collect");
 
+        services.AddSingleton(sp => GatewayExternalUrl.Links(sp.GetRequiredService<IOptions<GatewayOptions>>().Value));
         services.AddGatewayOutbox(configuration.GetSection("outbox"), DataDir);
         sections.Add<OutboxOptions>("outbox");
 
@@ -43,6 +47,9 @@ internal static class GatewayComponents
         services.AddDatadogExporter(configuration.GetSection(DatadogExporterOptions.Section));
         services.AddSplunkHecExporter(configuration.GetSection(SplunkHecExporterOptions.Section));
         services.AddEmailExporter(configuration.GetSection(EmailExporterOptions.Section), sp => "http://" + sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Listen);
+        services.AddAlertmanagerExporter(configuration.GetSection(AlertmanagerExporterOptions.Section));
+        services.AddSlackExporter(configuration.GetSection(SlackExporterOptions.Section));
+        services.AddTeamsExporter(configuration.GetSection(TeamsExporterOptions.Section));
         sections.AddPushExporters(services);
 
         services.AddPrometheusExporter(configuration.GetSection(PrometheusExporterOptions.Section));

@@ -11,6 +11,10 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         {
             errors.Add($"gateway.listen: {error}");
         }
+        if (options.ExternalUrl is not null && !GatewayExternalUrl.IsValid(options.ExternalUrl))
+        {
+            errors.Add($"gateway.externalUrl: \"{options.ExternalUrl}\" is not an absolute http(s) URL (e.g. https://gateway.example.org)");
+        }
         if (string.IsNullOrWhiteSpace(options.DataDir))
         {
             errors.Add("gateway.dataDir: must not be empty");

@@ -58,7 +58,7 @@ public sealed class CliTests
             """));
         Assert.Equal(1, exit);
         Assert.Contains(
-            "exporters.kafak: unknown exporter (known: console, datadog, email, prometheus, snmp, splunkHec, kafka, gelf, alertmanager, pagerduty, opsgenie, slack, teams, webhook, remoteWrite, otlp, grafana)",
+            "exporters.kafak: unknown exporter (known: alertmanager, console, datadog, email, prometheus, slack, snmp, splunkHec, teams, kafka, gelf, pagerduty, opsgenie, webhook, remoteWrite, otlp, grafana)",
             output,
             StringComparison.Ordinal);
     }
@@ -71,12 +71,12 @@ public sealed class CliTests
               kafka:
                 bootstrapServers: 127.0.0.1:9092
                 topics: { alarms: gateway.alarms, metrics: gateway.metrics }
-              teams: { webhookUrl: https://example.invalid/hook }
+              webhook: { url: https://example.invalid/hook }
               remoteWrite: { urls: [ https://mimir.example/api/v1/push ] }
               otlp: { endpoint: http://otel-collector:4318, protocol: http }
             """));
         Assert.True(exit == 0, output);
-        foreach (var exporter in new[] { "kafka", "teams", "remoteWrite", "otlp" })
+        foreach (var exporter in new[] { "kafka", "webhook", "remoteWrite", "otlp" })
         {
             Assert.Contains($"exporters.{exporter}: not implemented in this version; ignored", output, StringComparison.Ordinal);
         }
@@ -107,7 +107,17 @@ public sealed class CliTests
             .Where(yaml => !yaml.StartsWith("# prometheus.yml", StringComparison.Ordinal))
             .ToArray();
         // The examples take their secrets from the environment.
-        var environment = new Dictionary<string, string?> { ["SNMP_AUTH"] = "auth-passphrase", ["SNMP_PRIV"] = "priv-passphrase", ["ERLANG_COOKIE"] = "cookie", ["DD_API_KEY"] = "dd-api-key", ["SPLUNK_HEC_TOKEN"] = "hec-token", ["SMTP_PASSWORD"] = "smtp-password" };
+        var environment = new Dictionary<string, string?>
+        {
+            ["DD_API_KEY"] = "dd-api-key",
+            ["SPLUNK_HEC_TOKEN"] = "hec-token",
+            ["SMTP_PASSWORD"] = "smtp-password",
+            ["SNMP_AUTH"] = "auth-passphrase",
+            ["SNMP_PRIV"] = "priv-passphrase",
+            ["ERLANG_COOKIE"] = "cookie",
+            ["SLACK_WEBHOOK_URL"] = "https://hooks.slack.com/services/T0/B0/x",
+            ["TEAMS_WEBHOOK_URL"] = "https://example.invalid/workflows/x/triggers/manual/paths/invoke?sig=x",
+        };
 
         Assert.NotEmpty(examples);
         foreach (var yaml in examples)
