@@ -10,6 +10,8 @@ using Gateway.Exporters.Console;
 using Gateway.Exporters.Prometheus;
 using Gateway.Exporters.Snmp;
 using Gateway.Http;
+using Gateway.Saas.Opsgenie;
+using Gateway.Saas.PagerDuty;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -37,6 +39,8 @@ internal static class GatewayComponents
         // Push exporters: one line each (the kit binds, validates and wires them).
         services.AddConsoleExporter(configuration.GetSection("exporters:console"));
         services.AddSnmpExporter(configuration.GetSection(SnmpExporterOptions.Section), DataDir);
+        services.AddPagerDutyExporter(configuration.GetSection(PagerDutyExporterOptions.Section));
+        services.AddOpsgenieExporter(configuration.GetSection(OpsgenieExporterOptions.Section));
         sections.AddPushExporters(services);
 
         services.AddPrometheusExporter(configuration.GetSection(PrometheusExporterOptions.Section));
