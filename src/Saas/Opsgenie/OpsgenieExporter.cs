@@ -1,5 +1,6 @@
 using Gateway.Core.Events;
 using Gateway.Core.Export;
+using Gateway.Saas.Http;
 using Microsoft.Extensions.Logging;
 
 namespace Gateway.Saas.Opsgenie;
@@ -52,9 +53,9 @@ public sealed partial class OpsgenieExporter : IEventExporter
                     return result;
                 }
             }
-            catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or IOException)
+            catch (Exception ex) when (SaasRequestFailure.IsNoAnswer(ex))
             {
-                return HttpDelivery.FromException(ex, OpsgenieAnswer.Service, i, cancellationToken);
+                return SaasRequestFailure.Result(ex, OpsgenieAnswer.Service, i, cancellationToken);
             }
         }
         return DeliveryResult.Delivered;

@@ -1,5 +1,6 @@
 using Gateway.Core.Events;
 using Gateway.Core.Export;
+using Gateway.Saas.Http;
 using Microsoft.Extensions.Logging;
 
 namespace Gateway.Saas.PagerDuty;
@@ -55,9 +56,9 @@ public sealed partial class PagerDutyExporter : IEventExporter
                     return result;
                 }
             }
-            catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or IOException)
+            catch (Exception ex) when (SaasRequestFailure.IsNoAnswer(ex))
             {
-                return HttpDelivery.FromException(ex, PagerDutyAnswer.Service, i, cancellationToken);
+                return SaasRequestFailure.Result(ex, PagerDutyAnswer.Service, i, cancellationToken);
             }
         }
         return DeliveryResult.Delivered;
