@@ -105,6 +105,7 @@ internal sealed class SaasStub : IAsyncDisposable
             context.Request.Method,
             context.Request.Path.ToUriComponent(),
             context.Request.QueryString.Value ?? string.Empty,
+            context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? string.Empty,
             context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             body,
             json);
@@ -144,7 +145,7 @@ internal sealed class SaasStub : IAsyncDisposable
 }
 
 /// <summary>A request as the stub received it.</summary>
-internal sealed record StubRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, string Body, JsonElement? Json)
+internal sealed record StubRequest(string Method, string Path, string Query, string RawTarget, IReadOnlyDictionary<string, string> Headers, string Body, JsonElement? Json)
 {
     /// <summary>What the stub answered.</summary>
     public int Status { get; set; }
