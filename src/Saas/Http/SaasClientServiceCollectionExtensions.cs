@@ -26,7 +26,9 @@ public static class SaasClientServiceCollectionExtensions
         where TOptions : class
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        return services.AddRefitClient<TApi>(SaasRefitSettings.Create(), "gateway-" + name)
+        // The generated client: Refit 16's AddRefitClient needs the reflection request builder (the
+        // Refit.Reflection package) and fails when the client is first resolved without it.
+        return services.AddRefitGeneratedClient<TApi>(_ => SaasRefitSettings.Create(), "gateway-" + name)
             .ConfigureHttpClient((sp, client) =>
             {
                 var options = sp.GetRequiredService<IOptions<TOptions>>().Value;

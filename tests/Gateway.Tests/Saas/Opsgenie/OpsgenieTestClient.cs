@@ -14,7 +14,7 @@ internal static class OpsgenieTestClient
     public static OpsgenieExporter Exporter(OpsgenieExporterOptions options, TimeProvider? time = null)
     {
         var http = new HttpClient { BaseAddress = options.BaseUrl(), Timeout = options.Timeout };
-        var api = RestService.For<IOpsgenieApi>(http, SaasRefitSettings.Create());
+        var api = RestService.ForGenerated<IOpsgenieApi>(http, SaasRefitSettings.Create());
         return new OpsgenieExporter(options, api, time ?? TimeProvider.System, NullLogger<OpsgenieExporter>.Instance);
     }
 

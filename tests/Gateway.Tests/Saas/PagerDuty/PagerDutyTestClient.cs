@@ -15,7 +15,7 @@ internal static class PagerDutyTestClient
     public static PagerDutyExporter Exporter(PagerDutyExporterOptions options, TimeProvider? time = null, ILogger<PagerDutyExporter>? logger = null)
     {
         var http = new HttpClient { BaseAddress = options.BaseUrl(), Timeout = options.Timeout };
-        var api = RestService.For<IPagerDutyApi>(http, SaasRefitSettings.Create());
+        var api = RestService.ForGenerated<IPagerDutyApi>(http, SaasRefitSettings.Create());
         return new PagerDutyExporter(options, api, time ?? TimeProvider.System, logger ?? NullLogger<PagerDutyExporter>.Instance);
     }
 
