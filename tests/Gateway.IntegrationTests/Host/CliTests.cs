@@ -110,8 +110,11 @@ public sealed class CliTests
         // The examples take their secrets from the environment.
         var environment = new Dictionary<string, string?>
         {
-            ["SNMP_AUTH"] = "auth-passphrase", ["SNMP_PRIV"] = "priv-passphrase", ["ERLANG_COOKIE"] = "cookie",
-            ["PAGERDUTY_ROUTING_KEY"] = "e93facc04764012d7bfb002500d5d1a6", ["OPSGENIE_API_KEY"] = "eb243592-faa2-4ba2-a551-1afdf565c889",
+            ["SNMP_AUTH"] = "auth-passphrase",
+            ["SNMP_PRIV"] = "priv-passphrase",
+            ["ERLANG_COOKIE"] = "cookie",
+            ["PAGERDUTY_ROUTING_KEY"] = "e93facc04764012d7bfb002500d5d1a6",
+            ["OPSGENIE_API_KEY"] = "eb243592-faa2-4ba2-a551-1afdf565c889",
         };
 
         Assert.NotEmpty(examples);
