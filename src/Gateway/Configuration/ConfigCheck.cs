@@ -18,7 +18,7 @@ public static partial class ConfigCheck
     /// </summary>
     private static readonly string[] NotYetImplemented =
     [
-        "exporters:kafka", "exporters:gelf", "exporters:pagerduty", "exporters:opsgenie", "exporters:webhook",
+        "exporters:kafka", "exporters:gelf", "exporters:webhook",
         "exporters:remoteWrite", "exporters:otlp", "exporters:grafana",
     ];
 

@@ -16,6 +16,8 @@ using Gateway.Saas.SplunkHec;
 using Gateway.Saas.Email;
 using Gateway.Saas.Slack;
 using Gateway.Saas.Teams;
+using Gateway.Saas.Opsgenie;
+using Gateway.Saas.PagerDuty;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -50,6 +52,8 @@ internal static class GatewayComponents
         services.AddAlertmanagerExporter(configuration.GetSection(AlertmanagerExporterOptions.Section));
         services.AddSlackExporter(configuration.GetSection(SlackExporterOptions.Section));
         services.AddTeamsExporter(configuration.GetSection(TeamsExporterOptions.Section));
+        services.AddPagerDutyExporter(configuration.GetSection(PagerDutyExporterOptions.Section));
+        services.AddOpsgenieExporter(configuration.GetSection(OpsgenieExporterOptions.Section));
         sections.AddPushExporters(services);
 
         services.AddPrometheusExporter(configuration.GetSection(PrometheusExporterOptions.Section));

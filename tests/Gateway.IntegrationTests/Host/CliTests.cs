@@ -58,7 +58,7 @@ public sealed class CliTests
             """));
         Assert.Equal(1, exit);
         Assert.Contains(
-            "exporters.kafak: unknown exporter (known: alertmanager, console, datadog, email, prometheus, slack, snmp, splunkHec, teams, kafka, gelf, pagerduty, opsgenie, webhook, remoteWrite, otlp, grafana)",
+            "exporters.kafak: unknown exporter (known: alertmanager, console, datadog, email, opsgenie, pagerduty, prometheus, slack, snmp, splunkHec, teams, kafka, gelf, webhook, remoteWrite, otlp, grafana)",
             output,
             StringComparison.Ordinal);
     }
@@ -117,6 +117,8 @@ public sealed class CliTests
             ["ERLANG_COOKIE"] = "cookie",
             ["SLACK_WEBHOOK_URL"] = "https://hooks.slack.com/services/T0/B0/x",
             ["TEAMS_WEBHOOK_URL"] = "https://example.invalid/workflows/x/triggers/manual/paths/invoke?sig=x",
+            ["PAGERDUTY_ROUTING_KEY"] = "e93facc04764012d7bfb002500d5d1a6",
+            ["OPSGENIE_API_KEY"] = "eb243592-faa2-4ba2-a551-1afdf565c889",
         };
 
         Assert.NotEmpty(examples);

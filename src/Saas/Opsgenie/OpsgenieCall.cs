@@ -1,0 +1,12 @@
+namespace Gateway.Saas.Opsgenie;
+
+/// <summary>Which Alert API call a gateway event becomes.</summary>
+public enum OpsgenieCall
+{
+    Create,
+    Close,
+    Acknowledge,
+    Unacknowledge,
+    AddNote,
+    UpdatePriority,
+}
