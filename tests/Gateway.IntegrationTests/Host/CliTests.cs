@@ -58,7 +58,7 @@ public sealed class CliTests
             """));
         Assert.Equal(1, exit);
         Assert.Contains(
-            "exporters.kafak: unknown exporter (known: console, prometheus, snmp, kafka, gelf, alertmanager, pagerduty, opsgenie, datadog, splunkHec, slack, teams, webhook, email, remoteWrite, otlp, grafana)",
+            "exporters.kafak: unknown exporter (known: console, gelf, prometheus, snmp, kafka, alertmanager, pagerduty, opsgenie, datadog, splunkHec, slack, teams, webhook, email, remoteWrite, otlp, grafana)",
             output,
             StringComparison.Ordinal);
     }
