@@ -5,7 +5,7 @@ namespace Gateway.Exporters.Gelf;
 /// <summary>
 /// Where GELF goes: <c>udp://host:port</c>, <c>tcp://host:port</c>, <c>tls://host:port</c> (TCP in
 /// TLS) or <c>http(s)://host:port[/path]</c> (path default <c>/gelf</c>). The port defaults to 12201
-/// for udp/tcp/tls, the scheme's port for http(s). <see cref="ToString"/> leaves out user info.
+/// for udp/tcp/tls, the scheme's port for http(s). Credentials belong in <c>headers</c>, never in the URL.
 /// </summary>
 public sealed record GelfEndpoint(GelfTransportKind Kind, string Host, int Port, Uri? HttpUri)
 {
@@ -30,6 +30,12 @@ public sealed record GelfEndpoint(GelfTransportKind Kind, string Host, int Port,
             error = $"\"{Redacted(text)}\" is not a URL such as udp://graylog:12201";
             return false;
         }
+        if (uri.UserInfo.Length > 0)
+        {
+            // A password in a URL ends up in logs and process listings: credentials go in headers.
+            error = $"\"{Redacted(text)}\": credentials in the URL are not used; put them in headers (e.g. Authorization)";
+            return false;
+        }
         GelfTransportKind kind;
         switch (uri.Scheme)
         {
@@ -50,7 +56,7 @@ public sealed record GelfEndpoint(GelfTransportKind Kind, string Host, int Port,
         Uri? httpUri = null;
         if (kind == GelfTransportKind.Http)
         {
-            var builder = new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty };
+            var builder = new UriBuilder(uri);
             if (builder.Path is "/" or "")
             {
                 builder.Path = "/gelf";

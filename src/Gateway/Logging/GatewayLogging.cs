@@ -25,6 +25,8 @@ internal static class GatewayLogging
         configuration.WriteTo.Console(valid && LoggingOptionsValidator.IsJson(options.Format) ? new JsonLineFormatter() : new ConsoleLineFormatter());
         if (valid && options.Gelf is { } gelf)
         {
+            // The sink's own failures (receiver away, batch dropped) go to stderr, never back into the log.
+            Serilog.Debugging.SelfLog.Enable(message => Console.Error.WriteLine("gateway: logging: " + message));
             var minLevel = LoggingOptionsValidator.TryParseLevel(gelf.MinLevel, out var parsed) ? parsed : LogLevel.Information;
             configuration.WriteTo.Sink(
                 new GelfLogSink(GelfTransports.Create(gelf, time), Environment.MachineName),
