@@ -7,8 +7,27 @@ namespace Gateway.Exporters.Gelf;
 /// </summary>
 public static class GelfFieldNames
 {
+    private const int CacheLimit = 4096;
+
+    // Field names repeat (ours, and the usual metadata keys): each is made once, up to a bound.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Cache = new(StringComparer.Ordinal);
+
     /// <summary>The field name as written, with its leading underscore (<c>"mfa"</c> → <c>"_mfa"</c>).</summary>
     public static string Sanitise(string name)
+    {
+        if (Cache.TryGetValue(name, out var cached))
+        {
+            return cached;
+        }
+        var sanitised = Make(name);
+        if (Cache.Count < CacheLimit)
+        {
+            Cache.TryAdd(name, sanitised);
+        }
+        return sanitised;
+    }
+
+    private static string Make(string name)
     {
         if (name.Length == 0)
         {

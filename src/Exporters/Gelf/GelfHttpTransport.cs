@@ -61,6 +61,10 @@ public sealed class GelfHttpTransport : IGelfTransport
             {
                 return DeliveryResult.Retry($"POST {_uri}: {e.HttpRequestError}", delivered: i);
             }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return DeliveryResult.Retry($"POST {_uri}: connect timed out", delivered: i);
+            }
             using (response)
             {
                 var status = (int)response.StatusCode;

@@ -19,16 +19,52 @@ public static class GelfJsonEncoder
         SkipValidation = true,
     };
 
+    // One buffer, writer and name set per thread: encoding then allocates little beyond the result.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    [ThreadStatic]
+    private static HashSet<string>? t_names;
+
     public static byte[] Encode(GelfMessage message)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
         Encode(message, buffer);
-        return buffer.WrittenSpan.ToArray();
+        var bytes = buffer.WrittenSpan.ToArray();
+        if (buffer.Capacity > 1024 * 1024)
+        {
+            t_buffer = null;
+        }
+        return bytes;
     }
 
     public static void Encode(GelfMessage message, IBufferWriter<byte> output)
     {
-        using var writer = new Utf8JsonWriter(output, WriterOptions);
+        var writer = t_writer;
+        if (writer is null)
+        {
+            writer = t_writer = new Utf8JsonWriter(output, WriterOptions);
+        }
+        else
+        {
+            writer.Reset(output);
+        }
+        try
+        {
+            Write(writer, message);
+        }
+        finally
+        {
+            writer.Reset();
+        }
+    }
+
+    private static void Write(Utf8JsonWriter writer, GelfMessage message)
+    {
         writer.WriteStartObject();
         writer.WriteString("version"u8, "1.1"u8);
         writer.WriteString("host"u8, string.IsNullOrWhiteSpace(message.Host) ? "-" : message.Host);
@@ -50,11 +86,12 @@ public static class GelfJsonEncoder
 
     private static void WriteFields(Utf8JsonWriter writer, IReadOnlyList<GelfField> fields)
     {
-        HashSet<string>? written = fields.Count > 1 ? new HashSet<string>(fields.Count, StringComparer.Ordinal) : null;
+        var written = t_names ??= new HashSet<string>(StringComparer.Ordinal);
+        written.Clear();
         foreach (var field in fields)
         {
             var name = GelfFieldNames.Sanitise(field.Name);
-            if (written is not null && !written.Add(name))
+            if (!written.Add(name))
             {
                 continue;
             }
