@@ -119,6 +119,26 @@ public sealed class GelfEndToEndTests
         }
     }
 
+    [Fact]
+    public async Task Http_posts_each_event_gzip_compressed_to_slash_gelf()
+    {
+        await using var receiver = await GelfReceiver.StartAsync();
+        await using var gateway = await StartGatewayAsync($$"""
+            exporters:
+              gelf:
+                endpoint: http://127.0.0.1:{{receiver.HttpPort}}
+                compression: gzip
+                outbox: { initialBackoff: 100ms, maxBackoff: 1s }
+            """);
+
+        var id = await RaiseAsync(gateway, "disk_full", "/data");
+
+        var alarm = await receiver.WaitForAsync(m => Text(m, "_alarm_id") == id, "the alarm over HTTP", () => gateway.Output);
+        Assert.Equal(("1.1", "n1@host", "raised"), (Text(alarm, "version"), Text(alarm, "host"), Text(alarm, "_event")));
+        var line = receiver.Output.Split('\n').Single(l => l.Contains(id, StringComparison.Ordinal));
+        Assert.Contains("\"transport\":\"http\",\"encoding\":\"gzip\",\"type\":\"application/json\"", line, StringComparison.Ordinal);
+    }
+
     private static async Task<GatewayProcess> StartGatewayAsync(string yaml) =>
         await GatewayProcess.StartAsync(yaml, environment: new Dictionary<string, string?> { ["GATEWAY__GATEWAY__APITOKEN"] = Token });
 

@@ -4,7 +4,7 @@ using Gateway.IntegrationTests.Peers;
 namespace Gateway.IntegrationTests.Gelf;
 
 /// <summary>
-/// The independent GELF receiver (npm graygelf@2.0.0 for UDP, Node's net for TCP) run by
+/// The independent GELF receiver (npm graygelf@2.0.0 for UDP, Node's net for TCP, Node's http for HTTP) run by
 /// <c>gelf-receiver.js</c> on free loopback ports; every message it received, as parsed JSON. A missing
 /// <c>node</c> or graygelf fails with what to install.
 /// </summary>
@@ -13,16 +13,19 @@ public sealed class GelfReceiver : IAsyncDisposable
     private const string GraygelfPackage = "graygelf@2.0.0";
 
     private readonly ManagedProcess _process;
-    private GelfReceiver(ManagedProcess process, int udpPort, int tcpPort)
+    private GelfReceiver(ManagedProcess process, int udpPort, int tcpPort, int httpPort)
     {
         _process = process;
         UdpPort = udpPort;
         TcpPort = tcpPort;
+        HttpPort = httpPort;
     }
 
     public int UdpPort { get; }
 
     public int TcpPort { get; }
+
+    public int HttpPort { get; }
 
     public string Output => _process.Output;
 
@@ -38,8 +41,9 @@ public sealed class GelfReceiver : IAsyncDisposable
         var script = Path.Combine(TestMibs.RepoRoot, "tests", "Gateway.IntegrationTests", "Gelf", "gelf-receiver.js");
         var udp = udpPort ?? FreeUdpPort.Next();
         var tcp = tcpPort ?? FreePort.Next();
-        var process = ManagedProcess.Start(node, [script, modules, udp.ToString(System.Globalization.CultureInfo.InvariantCulture), tcp.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        var receiver = new GelfReceiver(process, udp, tcp);
+        var web = FreePort.Next();
+        var process = ManagedProcess.Start(node, [script, modules, .. new[] { udp, tcp, web }.Select(p => p.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        var receiver = new GelfReceiver(process, udp, tcp, web);
         try
         {
             await Poll.UntilAsync(

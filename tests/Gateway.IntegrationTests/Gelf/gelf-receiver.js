@@ -1,12 +1,16 @@
-// An independent GELF receiver for the tests: graygelf's UDP server (plain, gzip, zlib, chunked)
-// and a TCP server with Node's net (frames end at a 0 byte). Every message received is printed as
-// one JSON line on stdout: {"transport":"udp"|"tcp","message":{...}}. A line {"ready":true} says
-// both servers listen. Usage: node gelf-receiver.js NODE_MODULES_DIR UDP_PORT TCP_PORT
+// An independent GELF receiver for the tests: graygelf's UDP server (plain, gzip, zlib, chunked),
+// a TCP server with Node's net (frames end at a 0 byte) and an HTTP server with Node's http
+// (POST /gelf, Content-Encoding gzip or deflate, answers 202 as Graylog does). Every message received
+// is printed as one JSON line on stdout: {"transport":"udp"|"tcp"|"http","message":{...}}. A line
+// {"ready":true} says all servers listen.
+// Usage: node gelf-receiver.js NODE_MODULES_DIR UDP_PORT TCP_PORT HTTP_PORT
 'use strict';
 const path = require('path');
 const net = require('net');
+const http = require('http');
+const zlib = require('zlib');
 
-const [modules, udpPort, tcpPort] = process.argv.slice(2);
+const [modules, udpPort, tcpPort, httpPort] = process.argv.slice(2);
 const GrayGelfServer = require(path.join(modules, 'graygelf', 'server'));
 
 function print(transport, message) {
@@ -45,11 +49,35 @@ const tcp = net.createServer((socket) => {
   socket.on('error', () => {});
 });
 
+const web = http.createServer((request, response) => {
+  const parts = [];
+  request.on('data', (data) => parts.push(data));
+  request.on('end', () => {
+    if (request.method !== 'POST' || request.url !== '/gelf') {
+      response.writeHead(404).end();
+      return;
+    }
+    try {
+      let body = Buffer.concat(parts);
+      const encoding = request.headers['content-encoding'];
+      if (encoding === 'gzip') body = zlib.gunzipSync(body);
+      else if (encoding === 'deflate') body = zlib.inflateSync(body);
+      const message = JSON.parse(body.toString('utf8'));
+      process.stdout.write(JSON.stringify({ transport: 'http', encoding: encoding || 'none', type: request.headers['content-type'], message }) + '\n');
+      response.writeHead(202).end();
+    } catch (e) {
+      process.stdout.write(JSON.stringify({ transport: 'http', error: String(e) }) + '\n');
+      response.writeHead(400).end();
+    }
+  });
+});
+
 let listening = 0;
 function ready() {
-  if (++listening === 2) process.stdout.write('{"ready":true}\n');
+  if (++listening === 3) process.stdout.write('{"ready":true}\n');
 }
 udp._udp.on('listening', ready);
 tcp.listen(Number(tcpPort), '127.0.0.1', ready);
+web.listen(Number(httpPort), '127.0.0.1', ready);
 
 process.on('SIGTERM', () => process.exit(0));
