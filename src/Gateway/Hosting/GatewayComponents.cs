@@ -8,6 +8,7 @@ using Gateway.Core.Routing;
 using Gateway.Core.Rules.Beam;
 using Gateway.Exporters.Alertmanager;
 using Gateway.Exporters.Console;
+using Gateway.Exporters.Gelf;
 using Gateway.Exporters.Prometheus;
 using Gateway.Exporters.Snmp;
 using Gateway.Http;
@@ -54,6 +55,7 @@ internal static class GatewayComponents
         services.AddTeamsExporter(configuration.GetSection(TeamsExporterOptions.Section));
         services.AddPagerDutyExporter(configuration.GetSection(PagerDutyExporterOptions.Section));
         services.AddOpsgenieExporter(configuration.GetSection(OpsgenieExporterOptions.Section));
+        services.AddGelfExporter(configuration.GetSection("exporters:gelf"));
         sections.AddPushExporters(services);
 
         services.AddPrometheusExporter(configuration.GetSection(PrometheusExporterOptions.Section));

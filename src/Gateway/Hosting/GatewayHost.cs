@@ -2,6 +2,7 @@ using Gateway.Configuration;
 using Gateway.Core.Configuration;
 using Gateway.Core.Store;
 using Gateway.Http;
+using Gateway.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Hosting;
@@ -26,17 +27,7 @@ public static class GatewayHost
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddConfiguration(configuration);
 
-        builder.Logging.ClearProviders();
-        builder.Logging.AddConfiguration(configuration.GetSection("logging"));
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-            o.UseUtcTimestamp = true;
-        });
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
-        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        GatewayLogging.Configure(builder.Logging, configuration.GetSection(LoggingOptions.Section), TimeProvider.System);
 
         var gateway = configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -55,7 +46,9 @@ public static class GatewayHost
         services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
         services.AddSingleton<ReadinessState>();
-        var sections = new OptionsSections().Add<GatewayOptions>(GatewayOptions.Section);
+        services.AddOptions<LoggingOptions>().Bind(configuration.GetSection(LoggingOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LoggingOptions>, LoggingOptionsValidator>();
+        var sections = new OptionsSections().Add<GatewayOptions>(GatewayOptions.Section).Add<LoggingOptions>(LoggingOptions.Section);
         services.AddSingleton(sections);
         services.AddHostedService<StartupReport>();
 

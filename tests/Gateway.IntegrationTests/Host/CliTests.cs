@@ -58,7 +58,7 @@ public sealed class CliTests
             """));
         Assert.Equal(1, exit);
         Assert.Contains(
-            "exporters.kafak: unknown exporter (known: alertmanager, console, datadog, email, opsgenie, pagerduty, prometheus, slack, snmp, splunkHec, teams, kafka, gelf, webhook, remoteWrite, otlp, grafana)",
+            "exporters.kafak: unknown exporter (known: alertmanager, console, datadog, email, gelf, opsgenie, pagerduty, prometheus, slack, snmp, splunkHec, teams, kafka, webhook, remoteWrite, otlp, grafana)",
             output,
             StringComparison.Ordinal);
     }
