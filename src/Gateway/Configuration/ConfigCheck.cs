@@ -18,7 +18,7 @@ public static partial class ConfigCheck
     /// </summary>
     private static readonly string[] NotYetImplemented =
     [
-        "exporters:kafka", "exporters:gelf", "exporters:alertmanager",
+        "exporters:gelf", "exporters:alertmanager",
         "exporters:pagerduty", "exporters:opsgenie", "exporters:datadog", "exporters:splunkHec",
         "exporters:slack", "exporters:teams", "exporters:webhook", "exporters:email",
         "exporters:remoteWrite", "exporters:otlp", "exporters:grafana",

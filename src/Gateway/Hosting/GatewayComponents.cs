@@ -7,6 +7,7 @@ using Gateway.Core.Outbox;
 using Gateway.Core.Routing;
 using Gateway.Core.Rules.Beam;
 using Gateway.Exporters.Console;
+using Gateway.Exporters.Kafka;
 using Gateway.Exporters.Prometheus;
 using Gateway.Exporters.Snmp;
 using Gateway.Http;
@@ -37,6 +38,7 @@ internal static class GatewayComponents
         // Push exporters: one line each (the kit binds, validates and wires them).
         services.AddConsoleExporter(configuration.GetSection("exporters:console"));
         services.AddSnmpExporter(configuration.GetSection(SnmpExporterOptions.Section), DataDir);
+        services.AddKafkaExporter(configuration.GetSection(KafkaExporterOptions.Section));
         sections.AddPushExporters(services);
 
         services.AddPrometheusExporter(configuration.GetSection(PrometheusExporterOptions.Section));
