@@ -20,8 +20,12 @@ public static class KafkaClientConfig
     /// <summary>Names under which librdkafka takes the message timeout.</summary>
     public static IReadOnlyList<string> MessageTimeoutKeys { get; } = ["message.timeout.ms", "delivery.timeout.ms"];
 
-    /// <summary>librdkafka's batching delay unless <c>config</c> sets <c>linger.ms</c>.</summary>
-    public const int DefaultLingerMs = 5;
+    /// <summary>
+    /// librdkafka's batching delay unless <c>config</c> sets <c>linger.ms</c>. The exporter hands over a
+    /// whole outbox batch at once and then waits for its acknowledgements, so a long linger only adds to
+    /// every batch; 1 ms still gathers the batch into one request per partition.
+    /// </summary>
+    public const int DefaultLingerMs = 1;
 
     public static Dictionary<string, string> Build(KafkaExporterOptions options)
     {

@@ -109,7 +109,7 @@ public sealed class CliTests
             .Where(yaml => !yaml.StartsWith("# prometheus.yml", StringComparison.Ordinal))
             .ToArray();
         // The examples take their secrets from the environment.
-        var environment = new Dictionary<string, string?> { ["SNMP_AUTH"] = "auth-passphrase", ["SNMP_PRIV"] = "priv-passphrase", ["ERLANG_COOKIE"] = "cookie" };
+        var environment = new Dictionary<string, string?> { ["SNMP_AUTH"] = "auth-passphrase", ["SNMP_PRIV"] = "priv-passphrase", ["ERLANG_COOKIE"] = "cookie", ["KAFKA_PASSWORD"] = "kafka-password" };
 
         Assert.NotEmpty(examples);
         foreach (var yaml in examples)

@@ -15,7 +15,7 @@ public sealed class KafkaClientConfigTests
         Assert.Equal("true", config["enable.idempotence"]);
         Assert.Equal("all", config["acks"]);
         Assert.Equal("lz4", config["compression.type"]);
-        Assert.Equal("5", config["linger.ms"]);
+        Assert.Equal("1", config["linger.ms"]);
         Assert.Equal("24000", config["message.timeout.ms"]);
         Assert.Equal(TimeSpan.FromSeconds(24), KafkaClientConfig.MessageTimeout(config));
     }
