@@ -35,6 +35,11 @@ public static class KafkaClientConfig
             ["client.id"] = options.ClientId,
             ["compression.type"] = options.Compression.Trim().ToLowerInvariant(),
             ["linger.ms"] = DefaultLingerMs.ToString(CultureInfo.InvariantCulture),
+            // A batch waits for its acknowledgements before the next one: Nagle's algorithm (with the
+            // peer's delayed ACK) would hold the tail of a request back for tens of milliseconds.
+            ["socket.nagle.disable"] = "true",
+            // Reports only need the error: do not copy key, value and headers back into .NET objects.
+            ["dotnet.producer.delivery.report.fields"] = "none",
             ["message.timeout.ms"] = DefaultMessageTimeoutMs(options.Outbox.AttemptTimeout).ToString(CultureInfo.InvariantCulture),
         };
         foreach (var (key, value) in options.Config)

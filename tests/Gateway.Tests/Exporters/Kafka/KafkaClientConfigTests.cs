@@ -16,6 +16,7 @@ public sealed class KafkaClientConfigTests
         Assert.Equal("all", config["acks"]);
         Assert.Equal("lz4", config["compression.type"]);
         Assert.Equal("1", config["linger.ms"]);
+        Assert.Equal("true", config["socket.nagle.disable"]);
         Assert.Equal("24000", config["message.timeout.ms"]);
         Assert.Equal(TimeSpan.FromSeconds(24), KafkaClientConfig.MessageTimeout(config));
     }
