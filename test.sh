@@ -11,7 +11,7 @@ declare -A peers=(
   [erl]=erlang-base [epmd]=erlang-base
   [snmptrapd]=snmptrapd [snmptrap]=snmp [snmpwalk]=snmp [smilint]=smitools
   [prometheus]=prometheus [promtool]=prometheus [prometheus-alertmanager]=prometheus-alertmanager
-  [kcat]=kcat [node]=nodejs [npm]=npm [curl]=curl
+  [kcat]=kcat [python3]=python3 [node]=nodejs [npm]=npm [curl]=curl
 )
 missing=()
 for cmd in "${!peers[@]}"; do

@@ -18,7 +18,6 @@ public static partial class ConfigCheck
     /// </summary>
     private static readonly string[] NotYetImplemented =
     [
-        "exporters:kafka", "exporters:webhook",
         "exporters:remoteWrite", "exporters:otlp", "exporters:grafana",
     ];
 

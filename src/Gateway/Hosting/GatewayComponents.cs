@@ -9,6 +9,7 @@ using Gateway.Core.Rules.Beam;
 using Gateway.Exporters.Alertmanager;
 using Gateway.Exporters.Console;
 using Gateway.Exporters.Gelf;
+using Gateway.Exporters.Kafka;
 using Gateway.Exporters.Prometheus;
 using Gateway.Exporters.Snmp;
 using Gateway.Http;
@@ -56,6 +57,7 @@ internal static class GatewayComponents
         services.AddPagerDutyExporter(configuration.GetSection(PagerDutyExporterOptions.Section));
         services.AddOpsgenieExporter(configuration.GetSection(OpsgenieExporterOptions.Section));
         services.AddGelfExporter(configuration.GetSection("exporters:gelf"));
+        services.AddKafkaExporter(configuration.GetSection(KafkaExporterOptions.Section));
         sections.AddPushExporters(services);
 
         services.AddPrometheusExporter(configuration.GetSection(PrometheusExporterOptions.Section));
