@@ -18,6 +18,7 @@ using Gateway.Saas.SplunkHec;
 using Gateway.Saas.Email;
 using Gateway.Saas.Slack;
 using Gateway.Saas.Teams;
+using Gateway.Saas.Webhook;
 using Gateway.Saas.Opsgenie;
 using Gateway.Saas.PagerDuty;
 using Microsoft.Extensions.Logging;
@@ -58,6 +59,7 @@ internal static class GatewayComponents
         services.AddOpsgenieExporter(configuration.GetSection(OpsgenieExporterOptions.Section));
         services.AddGelfExporter(configuration.GetSection("exporters:gelf"));
         services.AddKafkaExporter(configuration.GetSection(KafkaExporterOptions.Section));
+        services.AddWebhookExporter(configuration.GetSection(WebhookExporterOptions.Section));
         sections.AddPushExporters(services);
 
         services.AddPrometheusExporter(configuration.GetSection(PrometheusExporterOptions.Section));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Gateway.Core.Outbox;
+using Gateway.Core.Records;
 using Gateway.Core.Routing;
 
 namespace Gateway.Http;
@@ -92,22 +93,21 @@ internal static class ExportersApi
         }
     }
 
-    /// <summary>One dead letter: the event as stored (the outbox's JSON), why and when it was rejected.</summary>
+    /// <summary>
+    /// One dead letter: why and when it was rejected, and the event as its published record
+    /// (<c>docs/schemas/</c>, as Kafka and webhooks get it); no event for a row that could not be read back.
+    /// </summary>
     internal sealed record DeadLetterView(long Sequence, Guid EventId, string Kind, string Reason, DateTimeOffset Time, JsonElement? Event)
     {
         public static DeadLetterView From(DeadLetter letter)
         {
-            JsonElement? parsed = null;
-            try
+            JsonElement? record = null;
+            if (letter.TryDecode() is { } e)
             {
-                using var document = JsonDocument.Parse(letter.Payload);
-                parsed = document.RootElement.Clone();
+                using var document = JsonDocument.Parse(EventRecords.Serialize(e));
+                record = document.RootElement.Clone();
             }
-            catch (JsonException)
-            {
-                // An unreadable row (why it was dead-lettered): shown without its body.
-            }
-            return new DeadLetterView(letter.Sequence, letter.EventId, letter.Kind.ToString().ToLowerInvariant(), letter.Reason, letter.Time, parsed);
+            return new DeadLetterView(letter.Sequence, letter.EventId, letter.Kind.ToString().ToLowerInvariant(), letter.Reason, letter.Time, record);
         }
     }
 

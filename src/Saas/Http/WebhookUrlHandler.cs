@@ -1,4 +1,4 @@
-namespace Gateway.Saas.Chat;
+namespace Gateway.Saas.Http;
 
 /// <summary>
 /// Sends every request of a webhook client to the webhook URL exactly as configured. Refit builds a request
