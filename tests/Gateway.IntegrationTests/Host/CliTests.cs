@@ -116,6 +116,9 @@ public sealed class CliTests
             ["PAGERDUTY_ROUTING_KEY"] = "e93facc04764012d7bfb002500d5d1a6",
             ["OPSGENIE_API_KEY"] = "eb243592-faa2-4ba2-a551-1afdf565c889",
             ["KAFKA_PASSWORD"] = "kafka-password",
+            ["GATEWAY_WEBHOOK_URL"] = "https://receiver.example/hooks/gateway",
+            ["GATEWAY_WEBHOOK_SECRET"] = "webhook-hmac-secret-0123456789",
+            ["RECEIVER_TOKEN"] = "receiver-token",
         };
 
         Assert.NotEmpty(examples);
