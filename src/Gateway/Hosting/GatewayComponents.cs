@@ -51,7 +51,7 @@ internal static class GatewayComponents
         services.AddSnmpExporter(configuration.GetSection(SnmpExporterOptions.Section), DataDir);
         services.AddDatadogExporter(configuration.GetSection(DatadogExporterOptions.Section));
         services.AddSplunkHecExporter(configuration.GetSection(SplunkHecExporterOptions.Section));
-        services.AddEmailExporter(configuration.GetSection(EmailExporterOptions.Section), sp => "http://" + sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Listen);
+        services.AddEmailExporter(configuration.GetSection(EmailExporterOptions.Section), sp => sp.GetRequiredService<AlarmLinks>().ExternalUrl.GetLeftPart(UriPartial.Path).TrimEnd('/'));
         services.AddAlertmanagerExporter(configuration.GetSection(AlertmanagerExporterOptions.Section));
         services.AddSlackExporter(configuration.GetSection(SlackExporterOptions.Section));
         services.AddTeamsExporter(configuration.GetSection(TeamsExporterOptions.Section));

@@ -26,7 +26,7 @@ public sealed partial class EmailExporter : IEventExporter
     private readonly string?[] _secrets;
 
     /// <param name="options">Validated options.</param>
-    /// <param name="gatewayUrl">The link base when <c>gatewayUrl</c> is not set (<c>http://</c> + <c>gateway.listen</c>).</param>
+    /// <param name="gatewayUrl">The link base when <c>gatewayUrl</c> is not set (<c>gateway.externalUrl</c>).</param>
     public EmailExporter(EmailExporterOptions options, TimeProvider time, ILogger<EmailExporter> logger, string? gatewayUrl = null)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -43,6 +43,6 @@ public sealed class EmailExporterOptions : PushExporterOptions
     /// <summary>Add an HTML part beside the plain text.</summary>
     public bool Html { get; set; }
 
-    /// <summary>The gateway's URL as mail readers reach it, for the links (default <c>http://</c> + <c>gateway.listen</c>).</summary>
+    /// <summary>The gateway's URL as mail readers reach it, for the links (default <c>gateway.externalUrl</c>).</summary>
     public string? GatewayUrl { get; set; }
 }

@@ -12,7 +12,7 @@ public static class EmailExporterServiceCollectionExtensions
     /// exporter kit: validated on start, one <see cref="EmailExporter"/> with its own outbox. A missing
     /// section (or <c>enabled: false</c>) registers nothing.
     /// </summary>
-    /// <param name="gatewayUrl">The link base when <c>gatewayUrl</c> is not configured (the host passes <c>http://</c> + <c>gateway.listen</c>).</param>
+    /// <param name="gatewayUrl">The link base when <c>gatewayUrl</c> is not configured (the host passes <c>gateway.externalUrl</c>).</param>
     public static IServiceCollection AddEmailExporter(this IServiceCollection services, IConfiguration section, Func<IServiceProvider, string?>? gatewayUrl = null) =>
         services.AddPushExporter<EmailExporter, EmailExporterOptions>(
             "email",
