@@ -14,11 +14,17 @@ public sealed class WebhookExporterTests : IAsyncLifetime
 {
     private const string Secret = "0123456789abcdef-secret";
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 12, 2, 12, 0, 0, TimeSpan.Zero));
-    private WebhookStub _stub = null!;
+    private SaasStub _stub = null!;
 
-    public async Task InitializeAsync() => _stub = await WebhookStub.StartAsync();
+    public async Task InitializeAsync() => _stub = await SaasStub.StartAsync();
 
     public async Task DisposeAsync() => await _stub.DisposeAsync();
+
+    private void Answer(params StubResponse[] answers)
+    {
+        var script = new Queue<StubResponse>(answers);
+        _stub.Handler = _ => script.Count > 0 ? script.Dequeue() : new StubResponse(200, "ok");
+    }
 
     private WebhookExporter Exporter(Action<WebhookExporterOptions>? configure = null, Uri? receiver = null)
     {
@@ -54,7 +60,7 @@ public sealed class WebhookExporterTests : IAsyncLifetime
         {
             var r = requests[i];
             Assert.Equal("POST", r.Method);
-            Assert.Equal("/hooks/gateway?token=s3cr3t-query-token", r.PathAndQuery);
+            Assert.Equal("/hooks/gateway?token=s3cr3t-query-token", r.Path + r.Query);
             Assert.StartsWith("application/json", r.Headers["Content-Type"]);
             Assert.Equal("Bearer header-token-123", r.Headers["Authorization"]);
             Assert.Equal(events[i].Id.ToString(), r.Headers["X-Gateway-Event-Id"]);
@@ -79,7 +85,7 @@ public sealed class WebhookExporterTests : IAsyncLifetime
     [Fact]
     public async Task A_failure_mid_batch_says_how_many_went_through_and_names_no_secret()
     {
-        _stub.Then(200).Then(503, "busy", retryAfter: "7");
+        Answer(new StubResponse(200, "ok"), new StubResponse(503, "busy", new Dictionary<string, string> { ["Retry-After"] = "7" }));
         var result = await Exporter().DeliverAsync([TestEvents.Alarm(), TestEvents.Alarm(), TestEvents.Alarm()], CancellationToken.None);
         var retry = Assert.IsType<DeliveryResult.RetryResult>(result);
         Assert.Equal(1, retry.DeliveredCount);
@@ -90,7 +96,7 @@ public sealed class WebhookExporterTests : IAsyncLifetime
     [Fact]
     public async Task A_400_is_rejected_with_the_receivers_text_and_a_401_marks_the_exporter_failing()
     {
-        _stub.Then(400, "unknown record_type; token s3cr3t-query-token").Then(401, "bad token Bearer header-token-123");
+        Answer(new StubResponse(400, "unknown record_type; token s3cr3t-query-token"), new StubResponse(401, "bad token Bearer header-token-123"));
         var reject = Assert.IsType<DeliveryResult.RejectedResult>(await Exporter().DeliverAsync([TestEvents.Alarm()], CancellationToken.None));
         var failing = Assert.IsType<DeliveryResult.FailingResult>(await Exporter().DeliverAsync([TestEvents.Alarm()], CancellationToken.None));
         Assert.Equal("Webhook answered 400 BadRequest: unknown record_type; token ***", reject.Reason);
@@ -106,7 +112,7 @@ public sealed class WebhookExporterTests : IAsyncLifetime
         var retry = Assert.IsType<DeliveryResult.RetryResult>(result);
         Assert.DoesNotContain("s3cr3t", retry.Reason);
         Assert.DoesNotContain("/hooks", retry.Reason);
-        _stub = await WebhookStub.StartAsync();
+        _stub = await SaasStub.StartAsync();
     }
 
     [Theory]
