@@ -102,16 +102,26 @@ public sealed partial class LocalNode
         }
         catch (Exception e)
         {
+            int failures;
             lock (remote.Gate)
             {
                 remote.Connecting = null;
-                remote.Failures++;
+                failures = ++remote.Failures;
                 remote.LastError = e;
                 var backoff = Backoff(remote.Failures);
                 remote.RetryAt = time.GetTimestamp() + (long)(backoff.TotalSeconds * time.TimestampFrequency);
             }
 
-            LogConnectFailed(logger, node.Name, e.Message);
+            // One warning when a node becomes unreachable; the retries after it are counted (Failures) and
+            // logged at debug, so a few bad nodes do not write a warning per reconnect attempt.
+            if (failures == 1)
+            {
+                LogConnectFailed(logger, node.Name, e.Message);
+            }
+            else
+            {
+                LogStillFailing(logger, node.Name, failures, e.Message);
+            }
             throw;
         }
     }
