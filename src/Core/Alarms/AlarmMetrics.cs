@@ -23,7 +23,7 @@ public static class AlarmMetrics
         var active = metrics.CreateGauge(Active, "Active alarms by severity.", "severity");
         var events = metrics.CreateCounter(Events, "Alarm lifecycle events since start, by kind.", "event");
         var bySeverity = Array.ConvertAll(Severities, s => active.WithLabels(SeverityName(s)));
-        var byKind = Array.ConvertAll(Kinds, k => events.WithLabels(EventName(k)));
+        var byKind = Array.ConvertAll(Kinds, k => events.WithLabels(EventNames.Of(k)));
         metrics.BeforeCollect(() =>
         {
             var counts = alarms.CountBySeverity();
@@ -49,15 +49,4 @@ public static class AlarmMetrics
         _ => "cleared",
     };
 
-    /// <summary>The <c>event</c> label value: <c>raised</c>, <c>severity_changed</c>, <c>cleared</c> …</summary>
-    public static string EventName(AlarmEventKind kind) => kind switch
-    {
-        AlarmEventKind.Raised => "raised",
-        AlarmEventKind.SeverityChanged => "severity_changed",
-        AlarmEventKind.Cleared => "cleared",
-        AlarmEventKind.Acknowledged => "acknowledged",
-        AlarmEventKind.Unacknowledged => "unacknowledged",
-        AlarmEventKind.Commented => "commented",
-        _ => kind.ToString().ToLowerInvariant(),
-    };
 }

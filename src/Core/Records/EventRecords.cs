@@ -63,7 +63,7 @@ public static class EventRecords
         w.WriteStartObject();
         RecordFields.WriteEnvelope(w, RecordTypeNames.AlarmEvent, e.EventId, e.Time, e.Alarm.Node);
         RecordFields.WriteOptional(w, "group", e.Alarm.Group);
-        w.WriteString("event", RecordFields.EventName(e.Kind));
+        w.WriteString("event", EventNames.Of(e.Kind));
         w.WriteString("previousSeverity", Rules.SeverityNames.Name(e.PreviousSeverity));
         if (e.Comment is null)
         {
@@ -82,7 +82,7 @@ public static class EventRecords
         w.WriteStartObject();
         RecordFields.WriteEnvelope(w, RecordTypeNames.AlarmState, e.EventId, e.Time, e.Alarm.Node);
         RecordFields.WriteOptional(w, "group", e.Alarm.Group);
-        w.WriteString("event", RecordFields.EventName(e.Kind));
+        w.WriteString("event", EventNames.Of(e.Kind));
         RecordFields.WriteAlarm(w, e.Alarm);
         w.WriteEndObject();
     }
@@ -110,7 +110,7 @@ public static class EventRecords
         RecordFields.WriteEnvelope(w, RecordTypeNames.NodeEvent, e.EventId, e.Time, e.Node);
         RecordFields.WriteOptional(w, "job", e.Job);
         RecordFields.WriteOptional(w, "group", e.Group);
-        w.WriteString("event", RecordFields.EventName(e.Kind));
+        w.WriteString("event", EventNames.Of(e.Kind));
         if (e.Reason is null)
         {
             w.WriteNull("reason");

@@ -50,24 +50,6 @@ internal static class RecordFields
         w.WriteEndObject();
     }
 
-    public static string EventName(AlarmEventKind kind) => kind switch
-    {
-        AlarmEventKind.Raised => "raised",
-        AlarmEventKind.SeverityChanged => "severity_changed",
-        AlarmEventKind.Cleared => "cleared",
-        AlarmEventKind.Acknowledged => "acknowledged",
-        AlarmEventKind.Unacknowledged => "unacknowledged",
-        AlarmEventKind.Commented => "commented",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
-
-    public static string EventName(NodeEventKind kind) => kind switch
-    {
-        NodeEventKind.Up => "node_up",
-        NodeEventKind.Down => "node_down",
-        NodeEventKind.Removed => "node_removed",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
 
     private static void WriteFiniteOrNull(Utf8JsonWriter w, string name, double? value)
     {

@@ -45,6 +45,21 @@ public sealed class EventVocabulary
         ("nodes", EventTypes.Nodes),
     ]);
 
+    /// <summary>
+    /// The alarm kinds and the group <c>alarms</c>, for exporters that send alarms only (Alertmanager, chat
+    /// channels): no notifications and no node events (a node going down arrives as the <c>node_down</c> alarm).
+    /// </summary>
+    public static EventVocabulary Alarms { get; } = new(
+    [
+        ("raised", EventTypes.Raised),
+        ("severity_changed", EventTypes.SeverityChanged),
+        ("cleared", EventTypes.Cleared),
+        ("acknowledged", EventTypes.Acknowledged),
+        ("unacknowledged", EventTypes.Unacknowledged),
+        ("commented", EventTypes.Commented),
+        ("alarms", EventTypes.Alarms),
+    ]);
+
     /// <summary>The accepted names, comma-separated, for error messages.</summary>
     public string Names { get; }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Gateway.Core.Alarms;
 using Gateway.Core.Events;
+using Gateway.Core.Rules;
 
 namespace Gateway.Exporters.Alertmanager;
 
@@ -18,7 +19,7 @@ internal sealed class AlertMapper(AlarmLinks links)
     public PostableAlert Resolved(FiringAlert alert, DateTimeOffset endsAt) =>
         Map(alert, endsAt > alert.StartsAt ? endsAt : alert.StartsAt);
 
-    public static string SeverityLabel(Severity severity) => severity.ToString().ToLowerInvariant();
+    public static string SeverityLabel(Severity severity) => SeverityNames.Name(severity);
 
     public static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 

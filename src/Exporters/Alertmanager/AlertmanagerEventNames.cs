@@ -11,14 +11,5 @@ public static class AlertmanagerEventNames
     /// <summary>The kinds without which an alert would stay firing in Alertmanager (resent, never resolved).</summary>
     public const EventTypes Required = EventTypes.Raised | EventTypes.SeverityChanged | EventTypes.Cleared;
 
-    public static EventVocabulary Vocabulary { get; } = new(
-    [
-        ("raised", EventTypes.Raised),
-        ("severity_changed", EventTypes.SeverityChanged),
-        ("cleared", EventTypes.Cleared),
-        ("acknowledged", EventTypes.Acknowledged),
-        ("unacknowledged", EventTypes.Unacknowledged),
-        ("commented", EventTypes.Commented),
-        ("alarms", EventTypes.Alarms),
-    ]);
+    public static EventVocabulary Vocabulary => EventVocabulary.Alarms;
 }

@@ -28,7 +28,7 @@ public static class GelfEventMapper
     public static GelfMessage Map(AlarmEvent e)
     {
         var a = e.Alarm;
-        var kind = AlarmMetrics.EventName(e.Kind);
+        var kind = EventNames.Of(e.Kind);
         var severity = AlarmMetrics.SeverityName(a.Severity);
         var fields = new List<GelfField>(16)
         {
@@ -91,12 +91,8 @@ public static class GelfEventMapper
 
     public static GelfMessage Map(NodeEvent e)
     {
-        var (kind, level) = e.Kind switch
-        {
-            NodeEventKind.Up => ("node_up", GelfLevels.Notice),
-            NodeEventKind.Down => ("node_down", GelfLevels.Warning),
-            _ => ("node_removed", GelfLevels.Notice),
-        };
+        var kind = EventNames.Of(e.Kind);
+        var level = e.Kind == NodeEventKind.Down ? GelfLevels.Warning : GelfLevels.Notice;
         var fields = new List<GelfField>(6)
         {
             GelfField.Of("node", e.Node),

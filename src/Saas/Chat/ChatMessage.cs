@@ -1,4 +1,5 @@
 using Gateway.Core.Events;
+using Gateway.Core.Rules;
 
 namespace Gateway.Saas.Chat;
 
@@ -22,8 +23,8 @@ public sealed record ChatMessage(
     {
         ArgumentNullException.ThrowIfNull(e);
         var alarm = e.Alarm;
-        var severity = Name(alarm.Severity);
-        var previous = Name(e.PreviousSeverity);
+        var severity = SeverityNames.Name(alarm.Severity);
+        var previous = SeverityNames.Name(e.PreviousSeverity);
         var where = string.IsNullOrEmpty(alarm.Resource) ? alarm.Node : $"{alarm.Node} ({alarm.Resource})";
         var (verb, color, isShort) = e.Kind switch
         {
@@ -56,5 +57,4 @@ public sealed record ChatMessage(
         return new ChatMessage($"{verb}: {alarm.Type} on {where}", $"{alarm.Type} on {where}", text, facts, link, color, e.Time, isShort);
     }
 
-    private static string Name(Severity severity) => severity.ToString().ToLowerInvariant();
 }

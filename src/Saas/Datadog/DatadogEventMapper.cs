@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Gateway.Core.Events;
+using Gateway.Core.Rules;
 
 namespace Gateway.Saas.Datadog;
 
@@ -59,8 +60,8 @@ public sealed class DatadogEventMapper
         var what = $"{alarm.Type} on {alarm.Node}" + (alarm.Resource.Length > 0 ? $" ({alarm.Resource})" : string.Empty);
         var (label, alertType) = e.Kind switch
         {
-            AlarmEventKind.Raised => (Name(alarm.Severity), AlertType(alarm.Severity)),
-            AlarmEventKind.SeverityChanged => ($"{Name(e.PreviousSeverity)} → {Name(alarm.Severity)}", AlertType(alarm.Severity)),
+            AlarmEventKind.Raised => (SeverityNames.Name(alarm.Severity), AlertType(alarm.Severity)),
+            AlarmEventKind.SeverityChanged => ($"{SeverityNames.Name(e.PreviousSeverity)} → {SeverityNames.Name(alarm.Severity)}", AlertType(alarm.Severity)),
             AlarmEventKind.Cleared => ("cleared", "success"),
             AlarmEventKind.Acknowledged => ("acknowledged", "info"),
             AlarmEventKind.Unacknowledged => ("unacknowledged", "info"),
@@ -73,11 +74,11 @@ public sealed class DatadogEventMapper
             text.Append("Comment: ").Append(comment).Append('\n');
         }
         text.Append("Alarm: ").Append(alarm.Id).Append('\n');
-        text.Append("Event: ").Append(EventName(e.Kind)).Append('\n');
-        text.Append("Severity: ").Append(Name(alarm.Severity));
+        text.Append("Event: ").Append(EventNames.Of(e.Kind)).Append('\n');
+        text.Append("Severity: ").Append(SeverityNames.Name(alarm.Severity));
         if (e.Kind == AlarmEventKind.SeverityChanged)
         {
-            text.Append(" (was ").Append(Name(e.PreviousSeverity)).Append(')');
+            text.Append(" (was ").Append(SeverityNames.Name(e.PreviousSeverity)).Append(')');
         }
         text.Append('\n');
         if (alarm.Value is { } value)
@@ -95,8 +96,8 @@ public sealed class DatadogEventMapper
         {
             Tag("node", alarm.Node),
             Tag("type", alarm.Type),
-            Tag("severity", Name(alarm.Severity)),
-            Tag("event", EventName(e.Kind)),
+            Tag("severity", SeverityNames.Name(alarm.Severity)),
+            Tag("event", EventNames.Of(e.Kind)),
         };
         if (alarm.Resource.Length > 0)
         {
@@ -182,17 +183,7 @@ public sealed class DatadogEventMapper
     /// <summary><c>name:value</c>, at most 200 characters (Datadog's limit).</summary>
     public static string Tag(string name, string value) => Truncate(name + ":" + value, MaxTag);
 
-    public static string Name(Severity severity) => severity.ToString().ToLowerInvariant();
 
-    public static string EventName(AlarmEventKind kind) => kind switch
-    {
-        AlarmEventKind.Raised => "raised",
-        AlarmEventKind.SeverityChanged => "severity_changed",
-        AlarmEventKind.Cleared => "cleared",
-        AlarmEventKind.Acknowledged => "acknowledged",
-        AlarmEventKind.Unacknowledged => "unacknowledged",
-        _ => "commented",
-    };
 
     private static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 

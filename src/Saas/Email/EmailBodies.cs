@@ -113,16 +113,8 @@ public static class EmailBodies
         return e.Notification?.Message;
     }
 
-    private static string KindName(GatewayEvent e) => e.Alarm?.Kind switch
-    {
-        AlarmEventKind.Raised => "raised",
-        AlarmEventKind.SeverityChanged => "severity changed",
-        AlarmEventKind.Cleared => "cleared",
-        AlarmEventKind.Acknowledged => "acknowledged",
-        AlarmEventKind.Unacknowledged => "unacknowledged",
-        AlarmEventKind.Commented => "commented",
-        _ => e.Notification is not null ? "notification" : "node " + e.NodeChange!.Kind.ToString().ToLowerInvariant(),
-    };
+    // "severity changed", "node up": the event names written as words.
+    private static string KindName(GatewayEvent e) => EventNames.Of(e).Replace('_', ' ');
 
     private static int Rank(GatewayEvent e) => e.Alarm is { } a ? (int)a.Kind : e.Notification is not null ? 10 : 20 + (int)e.NodeChange!.Kind;
 

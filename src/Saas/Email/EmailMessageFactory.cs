@@ -40,7 +40,7 @@ public sealed class EmailMessageFactory
         var message = NewMessage(EmailSubjects.WithPrefix(_subjectPrefix, EmailSubjects.Line(e)), e.Time);
         message.MessageId = Ids.ForEvent(e);
         message.Headers.Add("X-Gateway-Event-Id", e.Id.ToString());
-        message.Headers.Add("X-Gateway-Event", EventName(e));
+        message.Headers.Add("X-Gateway-Event", EventNames.Of(e));
         if (e.Alarm is { } a)
         {
             var root = Ids.ThreadOf(a.Alarm);
@@ -92,15 +92,4 @@ public sealed class EmailMessageFactory
         var highest = events.Where(e => e.Alarm is { Kind: not AlarmEventKind.Cleared }).Select(e => e.Alarm!.Alarm.Severity).DefaultIfEmpty(Severity.Cleared).Max();
         return highest > Severity.Cleared ? EmailSubjects.SeverityName(highest) : "DIGEST";
     }
-
-    private static string EventName(GatewayEvent e) => e.Alarm?.Kind switch
-    {
-        AlarmEventKind.Raised => "raised",
-        AlarmEventKind.SeverityChanged => "severity_changed",
-        AlarmEventKind.Cleared => "cleared",
-        AlarmEventKind.Acknowledged => "acknowledged",
-        AlarmEventKind.Unacknowledged => "unacknowledged",
-        AlarmEventKind.Commented => "commented",
-        _ => e.Notification is not null ? "notification" : "node_" + e.NodeChange!.Kind.ToString().ToLowerInvariant(),
-    };
 }

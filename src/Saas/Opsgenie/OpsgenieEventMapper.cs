@@ -1,6 +1,7 @@
 using System.Globalization;
 using Gateway.Core.Events;
 using Gateway.Core.Routing;
+using Gateway.Core.Rules;
 
 namespace Gateway.Saas.Opsgenie;
 
@@ -85,7 +86,7 @@ public sealed class OpsgenieEventMapper
     {
         var alarm = e.Alarm;
         var text = alarm.Description.Length > 0 ? alarm.Description + "\n\n" : string.Empty;
-        return text + $"Node: {alarm.Node}\nType: {alarm.Type}\nResource: {alarm.Resource}\nSeverity: {Name(alarm.Severity)}\nRaised: {Timestamp(alarm.RaisedAt)}"
+        return text + $"Node: {alarm.Node}\nType: {alarm.Type}\nResource: {alarm.Resource}\nSeverity: {SeverityNames.Name(alarm.Severity)}\nRaised: {Timestamp(alarm.RaisedAt)}"
             + (alarm.Value is { } v ? $"\nValue: {Number(v)}" : string.Empty)
             + (alarm.Threshold is { } t ? $"\nThreshold: {Number(t)}" : string.Empty);
     }
@@ -98,7 +99,7 @@ public sealed class OpsgenieEventMapper
         {
             ["alarm_id"] = alarm.Id,
             ["event_id"] = e.EventId.ToString(),
-            ["severity"] = Name(alarm.Severity),
+            ["severity"] = SeverityNames.Name(alarm.Severity),
             ["node"] = alarm.Node,
             ["type"] = alarm.Type,
             ["resource"] = alarm.Resource,
@@ -129,7 +130,6 @@ public sealed class OpsgenieEventMapper
     private OpsgenieAction Action(string? note) =>
         new(_options.Source, _options.User, note is null ? null : Truncate(note, OpsgenieLimits.Note));
 
-    private static string Name(Severity severity) => severity.ToString().ToLowerInvariant();
 
     private static string Number(double value) => value.ToString("G", CultureInfo.InvariantCulture);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Gateway.Core.Events;
+using Gateway.Core.Rules;
 
 namespace Gateway.Saas.PagerDuty;
 
@@ -136,9 +137,9 @@ public sealed class PagerDutyEventMapper
         {
             ["alarm_id"] = alarm.Id,
             ["event_id"] = e.EventId.ToString(),
-            ["event"] = KindName(e.Kind),
-            ["severity"] = alarm.Severity.ToString().ToLowerInvariant(),
-            ["previous_severity"] = e.PreviousSeverity.ToString().ToLowerInvariant(),
+            ["event"] = EventNames.Of(e.Kind),
+            ["severity"] = SeverityNames.Name(alarm.Severity),
+            ["previous_severity"] = SeverityNames.Name(e.PreviousSeverity),
             ["node"] = alarm.Node,
             ["type"] = alarm.Type,
             ["resource"] = alarm.Resource,
@@ -170,15 +171,6 @@ public sealed class PagerDutyEventMapper
         }
     }
 
-    internal static string KindName(AlarmEventKind kind) => kind switch
-    {
-        AlarmEventKind.Raised => "raised",
-        AlarmEventKind.SeverityChanged => "severity_changed",
-        AlarmEventKind.Cleared => "cleared",
-        AlarmEventKind.Acknowledged => "acknowledged",
-        AlarmEventKind.Unacknowledged => "unacknowledged",
-        _ => "commented",
-    };
 
     /// <summary>ISO 8601 in UTC with milliseconds, as PagerDuty's examples.</summary>
     internal static string Timestamp(DateTimeOffset time) =>

@@ -30,7 +30,7 @@ public static class SlackExporterServiceCollectionExtensions
             kit =>
             {
                 kit.Validator = new ChatWebhookOptionsValidator<SlackExporterOptions>(SlackExporterOptions.YamlPath);
-                kit.Events = ChatEventNames.Vocabulary;
+                kit.Events = EventVocabulary.Alarms;
             });
         if (PushExporterServiceCollectionExtensions.IsOn(section))
         {

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using Gateway.Core.Events;
+using Gateway.Core.Rules;
 
 namespace Gateway.Saas.SplunkHec;
 
@@ -40,7 +41,7 @@ public sealed class SplunkHecEventWriter
                 case { Alarm: { } a }:
                     Envelope(w, a.Alarm.Node, AlarmSourcetype);
                     Alarm(w, e.Id, a);
-                    Fields(w, a.Alarm.Node, Name(a.Alarm.Severity), a.Alarm.Type);
+                    Fields(w, a.Alarm.Node, SeverityNames.Name(a.Alarm.Severity), a.Alarm.Type);
                     break;
                 case { Notification: { } n }:
                     Envelope(w, n.Node, NotificationSourcetype);
@@ -76,14 +77,14 @@ public sealed class SplunkHecEventWriter
         var alarm = e.Alarm;
         w.WriteStartObject("event");
         w.WriteString("kind", "alarm");
-        w.WriteString("event", EventName(e.Kind));
+        w.WriteString("event", EventNames.Of(e.Kind));
         w.WriteString("eventId", id);
         w.WriteString("alarmId", alarm.Id);
         w.WriteString("node", alarm.Node);
         w.WriteString("type", alarm.Type);
         w.WriteString("resource", alarm.Resource);
-        w.WriteString("severity", Name(alarm.Severity));
-        w.WriteString("previousSeverity", Name(e.PreviousSeverity));
+        w.WriteString("severity", SeverityNames.Name(alarm.Severity));
+        w.WriteString("previousSeverity", SeverityNames.Name(e.PreviousSeverity));
         w.WriteString("description", alarm.Description);
         w.WriteBoolean("acknowledged", alarm.Acknowledged);
         w.WriteString("raisedAt", alarm.RaisedAt);
@@ -134,7 +135,7 @@ public sealed class SplunkHecEventWriter
     {
         w.WriteStartObject("event");
         w.WriteString("kind", "node");
-        w.WriteString("event", n.Kind switch { NodeEventKind.Up => "node_up", NodeEventKind.Down => "node_down", _ => "node_removed" });
+        w.WriteString("event", EventNames.Of(n.Kind));
         w.WriteString("eventId", n.EventId);
         w.WriteString("node", n.Node);
         if (n.Job is not null)
@@ -167,15 +168,4 @@ public sealed class SplunkHecEventWriter
         w.WriteEndObject();
     }
 
-    private static string Name(Severity severity) => severity.ToString().ToLower(CultureInfo.InvariantCulture);
-
-    private static string EventName(AlarmEventKind kind) => kind switch
-    {
-        AlarmEventKind.Raised => "raised",
-        AlarmEventKind.SeverityChanged => "severity_changed",
-        AlarmEventKind.Cleared => "cleared",
-        AlarmEventKind.Acknowledged => "acknowledged",
-        AlarmEventKind.Unacknowledged => "unacknowledged",
-        _ => "commented",
-    };
 }

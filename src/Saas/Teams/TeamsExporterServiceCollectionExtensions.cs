@@ -28,7 +28,7 @@ public static class TeamsExporterServiceCollectionExtensions
             kit =>
             {
                 kit.Validator = new ChatWebhookOptionsValidator<TeamsExporterOptions>(TeamsExporterOptions.YamlPath);
-                kit.Events = ChatEventNames.Vocabulary;
+                kit.Events = EventVocabulary.Alarms;
             });
         if (PushExporterServiceCollectionExtensions.IsOn(section))
         {

@@ -40,7 +40,7 @@ public sealed class ChatWebhookOptionsValidatorTests
     [Fact]
     public void Events_take_the_alarm_kinds_only_so_acknowledgements_and_comments_can_be_left_out()
     {
-        var kit = new PushExporterOptionsValidator<SlackExporterOptions>("exporters.slack", ChatEventNames.Vocabulary, Validator);
+        var kit = new PushExporterOptionsValidator<SlackExporterOptions>("exporters.slack", EventVocabulary.Alarms, Validator);
         var options = new SlackExporterOptions { WebhookUrl = "https://hooks.slack.com/services/T/B/X" };
 
         options.Events = ["raised", "severity_changed", "cleared"];
